@@ -1,0 +1,62 @@
+package io.jenkins.plugins.imagestreams.core;
+
+import java.util.Objects;
+
+/**
+ * Thrown when user input breaks a rule of the ImageStream model, for example a stream name that is not
+ * a DNS subdomain or a digest whose hex part has the wrong length.
+ *
+ * <p>The message always has the shape {@code <field>: <rule> (got '<value>')}, so that a form, a step or
+ * the command line can show it unchanged. The value is truncated to 200 characters. Callers must never
+ * pass a secret as the value.
+ *
+ * <p>Throwing this exception is always side-effect free: every factory and service operation validates
+ * before it changes any state.
+ */
+public final class InvalidValueException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_VALUE_LENGTH = 200;
+
+    private final String field;
+    private final String rule;
+
+    /**
+     * Creates the exception.
+     *
+     * @param field the name of the field as the user knows it, e.g. {@code stream name} or {@code from}
+     * @param rule the rule that was broken, phrased for a user, e.g. {@code must match ^[a-z0-9]+$}
+     * @param value the rejected input; {@code null} is shown as {@code null}
+     */
+    public InvalidValueException(final String field, final String rule, final String value) {
+        super(format(field, rule, value));
+        this.field = Objects.requireNonNull(field);
+        this.rule = Objects.requireNonNull(rule);
+    }
+
+    /**
+     * Returns the name of the field that was rejected.
+     *
+     * @return the field name, e.g. {@code tag}
+     */
+    public String getField() {
+        return field;
+    }
+
+    /**
+     * Returns the rule that the input broke.
+     *
+     * @return the rule, e.g. {@code must be at most 128 characters}
+     */
+    public String getRule() {
+        return rule;
+    }
+
+    private static String format(final String field, final String rule, final String value) {
+        String shown = value == null ? "null" : "'" + truncate(value) + "'";
+        return field + ": " + rule + " (got " + shown + ")";
+    }
+
+    private static String truncate(final String value) {
+        return value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH) + "…";
+    }
+}
