@@ -22,7 +22,8 @@ import java.util.Optional;
  *       same digest (OpenShift's rule);
  *   <li>a copy ({@code StreamTag}) is resolved once per generation and then pinned; a pin ({@code StreamImage}
  *       or a registry image by digest) is recorded once;
- *   <li>tags that came from the spec and left it are archived, never silently dropped.
+ *   <li>tags that came from the spec and left it are archived, never silently dropped (a tag that never
+ *       resolved has nothing to archive and is just removed).
  * </ul>
  */
 final class SpecReconciler {
@@ -40,6 +41,9 @@ final class SpecReconciler {
         ImageStreamStatus current = status;
         List<TagResult> changes = new ArrayList<>();
         for (TagReference tag : spec.tags()) {
+            if (tag.from() instanceof TagSource.Alias) {
+                continue;
+            }
             TagHistory before = current.tag(tag.name()).orElseGet(() -> TagHistory.empty(tag.name()));
             TagHistory synced = operations.synced(before, tag);
             Optional<TagEvent> pinned = pinnedSource(current.stream(), tag.from());
@@ -56,7 +60,7 @@ final class SpecReconciler {
         }
         for (TagHistory history : status.tags().values()) {
             if (history.observedSpec().isPresent() && spec.tag(history.tag()).isEmpty()) {
-                current = current.archive(history.tag());
+                current = history.items().isEmpty() ? current.without(history.tag()) : current.archive(history.tag());
             }
         }
         return new Outcome<>(current, changes);

@@ -81,6 +81,21 @@ public record ImageStreamStatus(
     }
 
     /**
+     * Returns a copy without one tag's status, which is dropped, not archived; for tags with no history.
+     *
+     * @param tag the tag name
+     * @return the copy; this status when the tag has no status
+     */
+    public ImageStreamStatus without(final String tag) {
+        if (!tags.containsKey(tag)) {
+            return this;
+        }
+        SortedMap<String, TagHistory> next = new TreeMap<>(tags);
+        next.remove(tag);
+        return new ImageStreamStatus(stream, revision + 1, next, archived);
+    }
+
+    /**
      * Returns a copy with the given revision, as read back from a store.
      *
      * @param newRevision the revision
