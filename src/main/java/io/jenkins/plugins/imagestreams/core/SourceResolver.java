@@ -5,7 +5,10 @@ import io.jenkins.plugins.imagestreams.core.model.ImageStream;
 import io.jenkins.plugins.imagestreams.core.model.ImageStreamStatus;
 import io.jenkins.plugins.imagestreams.core.model.TagEvent;
 import io.jenkins.plugins.imagestreams.core.model.TagHistory;
+import io.jenkins.plugins.imagestreams.core.model.TagReference;
 import io.jenkins.plugins.imagestreams.core.model.TagSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -31,19 +34,42 @@ final class SourceResolver {
      * @return the end of the alias chain; the tag itself when it is not an alias
      */
     String resolveAlias(final String stream, final String tag) {
+        List<String> chain = aliasChain(stream, tag);
+        return chain.get(chain.size() - 1);
+    }
+
+    /**
+     * Lists the tags an alias passes through, from the tag itself to the end of its chain.
+     *
+     * @param stream the stream
+     * @param tag the tag
+     * @return the chain, starting with {@code tag}; a single element when the tag is not an alias
+     * @throws InvalidValueException if the chain loops
+     */
+    List<String> aliasChain(final String stream, final String tag) {
         Optional<ImageStream> spec = specs.find(stream);
         ImageStreamStatus status = statuses.apply(stream);
-        String current = tag;
-        for (int hops = 0; hops <= status.tags().size() + 1; hops++) {
-            String from = current;
-            String viaSpec = spec.map(s -> s.resolveAlias(from)).orElse(from);
-            Optional<String> viaStatus = status.tag(viaSpec).flatMap(TagHistory::aliasOf);
-            if (viaStatus.isEmpty()) {
-                return viaSpec;
+        List<String> chain = new ArrayList<>();
+        Optional<String> next = Optional.of(tag);
+        while (next.isPresent()) {
+            String current = next.get();
+            if (chain.contains(current)) {
+                throw new InvalidValueException(
+                        "tag", "must not be part of an alias cycle", String.join(" -> ", chain));
             }
-            current = viaStatus.get();
+            chain.add(current);
+            next = aliasTarget(spec, status, current);
         }
-        throw new InvalidValueException("tag", "must not be part of an alias cycle", stream + ":" + tag);
+        return chain;
+    }
+
+    private static Optional<String> aliasTarget(
+            final Optional<ImageStream> spec, final ImageStreamStatus status, final String tag) {
+        Optional<TagReference> specTag = spec.flatMap(s -> s.tag(tag));
+        if (specTag.isPresent()) {
+            return specTag.get().from() instanceof TagSource.Alias alias ? Optional.of(alias.tag()) : Optional.empty();
+        }
+        return status.tag(tag).flatMap(TagHistory::aliasOf);
     }
 
     /**

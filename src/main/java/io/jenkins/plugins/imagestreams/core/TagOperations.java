@@ -79,7 +79,7 @@ final class TagOperations {
                     "must be an existing tag of the stream",
                     request.source().toString());
         }
-        if (resolver.resolveAlias(status.stream(), target).equals(request.tag())) {
+        if (resolver.aliasChain(status.stream(), target).contains(request.tag())) {
             throw new InvalidValueException(
                     "source", "must not form an alias cycle", request.source().toString());
         }
