@@ -276,7 +276,9 @@ public final class ImageReference {
     }
 
     /**
-     * Returns the reference as Docker shows it ({@code FamiliarString}).
+     * Returns the reference as Docker shows it ({@code FamiliarString}). Like upstream's, it does not always
+     * read back as the same reference: {@code docker.io/a.b/c} is shown as {@code a.b/c}, which names registry
+     * {@code a.b}. Use {@link #toString()} to store a reference.
      *
      * @return e.g. {@code python:3.12} or {@code python} or {@code busybox:latest@sha256:<64 hex>}
      */

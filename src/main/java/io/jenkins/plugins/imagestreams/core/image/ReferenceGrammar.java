@@ -65,12 +65,22 @@ final class ReferenceGrammar {
             return Optional.empty();
         }
         String name = colon < 0 ? beforeDigest : beforeDigest.substring(0, colon);
+        return splitName(name).map(parts -> new Parts(parts.domain(), parts.path(), tag, digest));
+    }
+
+    /**
+     * Splits a name without tag or digest as {@code anchoredNameRegexp.FindStringSubmatch} does.
+     *
+     * @param name the text
+     * @return the domain (possibly empty) and the path, or empty if the text is not a name
+     */
+    static Optional<Parts> splitName(final String name) {
         int slash = name.indexOf('/');
         if (slash >= 0 && isDomain(name.substring(0, slash)) && isRemoteName(name.substring(slash + 1))) {
-            return Optional.of(new Parts(name.substring(0, slash), name.substring(slash + 1), tag, digest));
+            return Optional.of(new Parts(name.substring(0, slash), name.substring(slash + 1), null, null));
         }
         if (isRemoteName(name)) {
-            return Optional.of(new Parts("", name, tag, digest));
+            return Optional.of(new Parts("", name, null, null));
         }
         return Optional.empty();
     }
@@ -83,16 +93,17 @@ final class ReferenceGrammar {
      */
     static String diagnose(final String reference) {
         int at = reference.indexOf('@');
-        if (at >= 0 && !isDigestShape(reference.substring(at + 1))) {
-            return "invalid reference format: the digest after '@' must be <algorithm>:<at least 32 hex>";
-        }
         String beforeDigest = at < 0 ? reference : reference.substring(0, at);
         int colon = beforeDigest.indexOf(':', beforeDigest.lastIndexOf('/') + 1);
+        if (splitName(colon < 0 ? beforeDigest : beforeDigest.substring(0, colon))
+                .isEmpty()) {
+            return "invalid reference format: the name must be [domain[:port]/]component(/component)*, each "
+                    + "component [a-z0-9]+ joined by '.', '_', '__' or '-'";
+        }
         if (colon >= 0 && !isTag(beforeDigest.substring(colon + 1))) {
             return "invalid reference format: the tag must match [\\w][\\w.-]{0,127}";
         }
-        return "invalid reference format: the name must be [domain[:port]/]component(/component)*, each "
-                + "component [a-z0-9]+ joined by '.', '_', '__' or '-'";
+        return "invalid reference format: the digest after '@' must be <algorithm>:<at least 32 hex>";
     }
 
     /**
