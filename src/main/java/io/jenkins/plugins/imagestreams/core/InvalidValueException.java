@@ -1,5 +1,6 @@
 package io.jenkins.plugins.imagestreams.core;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.Objects;
 
 /**
@@ -27,7 +28,7 @@ public final class InvalidValueException extends IllegalArgumentException {
      * @param rule the rule that was broken, phrased for a user, e.g. {@code must match ^[a-z0-9]+$}
      * @param value the rejected input; {@code null} is shown as {@code null}
      */
-    public InvalidValueException(final String field, final String rule, final String value) {
+    public InvalidValueException(final String field, final String rule, @CheckForNull final String value) {
         super(format(field, rule, value));
         this.field = Objects.requireNonNull(field);
         this.rule = Objects.requireNonNull(rule);
@@ -51,7 +52,7 @@ public final class InvalidValueException extends IllegalArgumentException {
         return rule;
     }
 
-    private static String format(final String field, final String rule, final String value) {
+    private static String format(final String field, final String rule, @CheckForNull final String value) {
         String shown = value == null ? "null" : "'" + truncate(value) + "'";
         return field + ": " + rule + " (got " + shown + ")";
     }
