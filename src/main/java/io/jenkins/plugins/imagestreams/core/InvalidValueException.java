@@ -21,6 +21,9 @@ public final class InvalidValueException extends IllegalArgumentException {
     private final String field;
     private final String rule;
 
+    @CheckForNull
+    private final String value;
+
     /**
      * Creates the exception.
      *
@@ -32,6 +35,20 @@ public final class InvalidValueException extends IllegalArgumentException {
         super(format(field, rule, value));
         this.field = Objects.requireNonNull(field);
         this.rule = Objects.requireNonNull(rule);
+        this.value = value;
+    }
+
+    /**
+     * Returns the same rejection for a field nested in a larger document, e.g. {@code tags.latest.from} inside
+     * stream {@code app} becomes {@code streams.app.tags.latest.from}.
+     *
+     * @param prefix the path of the enclosing element, without a trailing dot
+     * @return a new exception whose field is {@code <prefix>.<field>}, with the same rule and value
+     */
+    public InvalidValueException within(final String prefix) {
+        InvalidValueException nested = new InvalidValueException(prefix + "." + field, rule, value);
+        nested.initCause(this);
+        return nested;
     }
 
     /**

@@ -2,17 +2,33 @@ package io.jenkins.plugins.imagestreams.jenkins.config;
 
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.model.Descriptor;
+import io.jenkins.plugins.imagestreams.core.InvalidValueException;
+import io.jenkins.plugins.imagestreams.core.model.ImageStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * The global configuration of the plugin: the ImageStream definitions (the spec). JCasC reaches it as
- * {@code unclassified: imageStreams:}. Status (tag history, conditions, trigger state) is kept apart,
- * in the plugin's own state files, so that saving this page or reapplying JCasC never erases it.
+ * {@code unclassified: imageStreams:}. Status (tag history, conditions, trigger state) is kept apart, in the
+ * plugin's own state files, so that saving this page or reapplying JCasC never erases it.
+ *
+ * <p>Every stream is validated with the core's rules before it is accepted; an invalid definition is
+ * rejected as a whole, with a message naming the stream, the field and the rule, and the previous
+ * configuration stays in force.
  */
 @Extension
 @Symbol("imageStreams")
 public class ImageStreamsConfiguration extends GlobalConfiguration {
+    private List<ImageStreamDefinition> streams = new ArrayList<>();
+
     /** Loads the saved configuration, as every {@link GlobalConfiguration} does. */
     public ImageStreamsConfiguration() {
         super();
@@ -27,5 +43,64 @@ public class ImageStreamsConfiguration extends GlobalConfiguration {
      */
     public static ImageStreamsConfiguration get() {
         return ExtensionList.lookupSingleton(ImageStreamsConfiguration.class);
+    }
+
+    /**
+     * Returns the stream definitions as entered.
+     *
+     * @return the definitions, in display order
+     */
+    public List<ImageStreamDefinition> getStreams() {
+        return List.copyOf(streams);
+    }
+
+    /**
+     * Replaces the stream definitions, after validating all of them, and saves.
+     *
+     * @param streams the new definitions; {@code null} means none
+     * @throws InvalidValueException if a definition breaks a rule; nothing changes then
+     */
+    @DataBoundSetter
+    public void setStreams(final List<ImageStreamDefinition> streams) {
+        List<ImageStreamDefinition> next = streams == null ? new ArrayList<>() : new ArrayList<>(streams);
+        validate(next);
+        this.streams = next;
+        save();
+    }
+
+    /**
+     * Returns the validated core model of every stream.
+     *
+     * @return the streams
+     */
+    public List<ImageStream> toModel() {
+        return streams.stream().map(ImageStreamDefinition::toModel).toList();
+    }
+
+    @Override
+    public boolean configure(final StaplerRequest2 req, final JSONObject json) throws FormException {
+        List<ImageStreamDefinition> previous = streams;
+        streams = new ArrayList<>();
+        try {
+            req.bindJSON(this, json);
+        } catch (InvalidValueException e) {
+            streams = previous;
+            throw new Descriptor.FormException(e.getMessage(), e, "streams");
+        }
+        return true;
+    }
+
+    private static void validate(final List<ImageStreamDefinition> definitions) {
+        Set<String> names = new HashSet<>();
+        for (ImageStreamDefinition definition : definitions) {
+            try {
+                definition.toModel();
+            } catch (InvalidValueException e) {
+                throw e.within("streams." + definition.getName());
+            }
+            if (!names.add(definition.getName())) {
+                throw new InvalidValueException("streams", "must not define a stream twice", definition.getName());
+            }
+        }
     }
 }

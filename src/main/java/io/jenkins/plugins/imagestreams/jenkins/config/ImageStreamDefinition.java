@@ -1,0 +1,152 @@
+package io.jenkins.plugins.imagestreams.jenkins.config;
+
+import hudson.Extension;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import io.jenkins.plugins.imagestreams.core.model.HistoryRetention;
+import io.jenkins.plugins.imagestreams.core.model.ImageStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * One ImageStream in the global configuration (the spec). Values are kept as entered; {@link #toModel()}
+ * validates them with the core's rules, so the form, JCasC and the command line reject the same input.
+ */
+public class ImageStreamDefinition implements Describable<ImageStreamDefinition> {
+    private final String name;
+    private String description = "";
+    private int importIntervalMinutes = (int) ImageStream.DEFAULT_INTERVAL.toMinutes();
+    private int historyRevisions = HistoryRetention.DEFAULT.revisions();
+    private int historyMaxAgeHours = (int) HistoryRetention.DEFAULT.maxAge().toHours();
+    private boolean paused;
+    private List<TagDefinition> tags = new ArrayList<>();
+
+    /**
+     * Creates the stream definition.
+     *
+     * @param name the stream name, {@code ^[a-z0-9]+(?:[._-][a-z0-9]+)*$}, at most 253 characters
+     */
+    @DataBoundConstructor
+    public ImageStreamDefinition(final String name) {
+        this.name = name == null ? "" : name.trim();
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    /**
+     * Sets the description shown on the management page.
+     *
+     * @param description free text
+     */
+    @DataBoundSetter
+    public void setDescription(final String description) {
+        this.description = description == null ? "" : description;
+    }
+
+    public int getImportIntervalMinutes() {
+        return importIntervalMinutes;
+    }
+
+    /**
+     * Sets how often scheduled tags are re-imported.
+     *
+     * @param minutes minutes, 1 to 10080 (7 days)
+     */
+    @DataBoundSetter
+    public void setImportIntervalMinutes(final int minutes) {
+        this.importIntervalMinutes = minutes;
+    }
+
+    public int getHistoryRevisions() {
+        return historyRevisions;
+    }
+
+    /**
+     * Sets how many history entries each tag always keeps.
+     *
+     * @param revisions 1 to 1000
+     */
+    @DataBoundSetter
+    public void setHistoryRevisions(final int revisions) {
+        this.historyRevisions = revisions;
+    }
+
+    public int getHistoryMaxAgeHours() {
+        return historyMaxAgeHours;
+    }
+
+    /**
+     * Sets the age below which history entries are always kept.
+     *
+     * @param hours hours, zero or more
+     */
+    @DataBoundSetter
+    public void setHistoryMaxAgeHours(final int hours) {
+        this.historyMaxAgeHours = hours;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /**
+     * Suspends imports and triggers of the whole stream.
+     *
+     * @param paused true to pause
+     */
+    @DataBoundSetter
+    public void setPaused(final boolean paused) {
+        this.paused = paused;
+    }
+
+    public List<TagDefinition> getTags() {
+        return List.copyOf(tags);
+    }
+
+    /**
+     * Sets the tags.
+     *
+     * @param tags the tags, in display order
+     */
+    @DataBoundSetter
+    public void setTags(final List<TagDefinition> tags) {
+        this.tags = tags == null ? new ArrayList<>() : new ArrayList<>(tags);
+    }
+
+    /**
+     * Converts the entered values to the core's validated stream.
+     *
+     * @return the stream
+     * @throws io.jenkins.plugins.imagestreams.core.InvalidValueException if a value breaks a rule; the message
+     *     names the field, e.g. {@code tags.latest.from: must be an alias of a tag defined in the same stream}
+     */
+    public ImageStream toModel() {
+        return new ImageStream(
+                name,
+                description,
+                tags.stream().map(TagDefinition::toModel).toList(),
+                Duration.ofMinutes(importIntervalMinutes),
+                new HistoryRetention(historyRevisions, Duration.ofHours(historyMaxAgeHours)),
+                paused);
+    }
+
+    /** Descriptor. */
+    @Extension
+    @Symbol("stream")
+    public static class DescriptorImpl extends Descriptor<ImageStreamDefinition> {
+        @Override
+        public String getDisplayName() {
+            return Messages.ImageStreamDefinition_displayName();
+        }
+    }
+}

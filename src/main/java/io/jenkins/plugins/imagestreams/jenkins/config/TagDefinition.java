@@ -1,0 +1,151 @@
+package io.jenkins.plugins.imagestreams.jenkins.config;
+
+import hudson.Extension;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import io.jenkins.plugins.imagestreams.core.image.Platform;
+import io.jenkins.plugins.imagestreams.core.model.ImportMode;
+import io.jenkins.plugins.imagestreams.core.model.ImportPolicy;
+import io.jenkins.plugins.imagestreams.core.model.TagReference;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * One tag of a stream in the global configuration: its name, its {@code from}, and its import policy. Values
+ * are kept as entered; {@link #toModel()} validates them with the core's rules.
+ */
+public class TagDefinition implements Describable<TagDefinition> {
+    private final String name;
+    private final TagSourceDefinition from;
+    private boolean scheduled = true;
+    private boolean insecure;
+    private String importMode = ImportMode.PRESERVE_ORIGINAL.wireName();
+    private String platforms = "";
+    private String credentialsId = "";
+
+    /**
+     * Creates the tag.
+     *
+     * @param name the tag name, {@code ^[\w][\w.-]{0,127}$}
+     * @param from where its digest comes from
+     */
+    @DataBoundConstructor
+    public TagDefinition(final String name, final TagSourceDefinition from) {
+        this.name = name == null ? "" : name.trim();
+        this.from = from;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public TagSourceDefinition getFrom() {
+        return from;
+    }
+
+    public boolean isScheduled() {
+        return scheduled;
+    }
+
+    /**
+     * Sets whether the poller re-imports the tag (registry sources only).
+     *
+     * @param scheduled true to poll
+     */
+    @DataBoundSetter
+    public void setScheduled(final boolean scheduled) {
+        this.scheduled = scheduled;
+    }
+
+    public boolean isInsecure() {
+        return insecure;
+    }
+
+    /**
+     * Sets whether plain HTTP or unverified TLS may be used (only for allowlisted registries).
+     *
+     * @param insecure true to allow
+     */
+    @DataBoundSetter
+    public void setInsecure(final boolean insecure) {
+        this.insecure = insecure;
+    }
+
+    public String getImportMode() {
+        return importMode;
+    }
+
+    /**
+     * Sets how an index is imported.
+     *
+     * @param importMode {@code PreserveOriginal} or {@code Legacy}
+     */
+    @DataBoundSetter
+    public void setImportMode(final String importMode) {
+        this.importMode = importMode == null || importMode.isBlank()
+                ? ImportMode.PRESERVE_ORIGINAL.wireName()
+                : importMode.trim();
+    }
+
+    public String getPlatforms() {
+        return platforms;
+    }
+
+    /**
+     * Sets the platforms whose digests count as a change.
+     *
+     * @param platforms comma- or space-separated, e.g. {@code linux/amd64, linux/arm64}; empty for all
+     */
+    @DataBoundSetter
+    public void setPlatforms(final String platforms) {
+        this.platforms = platforms == null ? "" : platforms.trim();
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /**
+     * Sets the registry credentials.
+     *
+     * @param credentialsId the ID of a username/password or secret-text credential; empty for anonymous
+     */
+    @DataBoundSetter
+    public void setCredentialsId(final String credentialsId) {
+        this.credentialsId = credentialsId == null ? "" : credentialsId.trim();
+    }
+
+    /**
+     * Converts the entered values to the core's validated tag.
+     *
+     * @return the tag reference
+     * @throws io.jenkins.plugins.imagestreams.core.InvalidValueException if a value breaks a rule
+     */
+    public TagReference toModel() {
+        if (from == null) {
+            throw new io.jenkins.plugins.imagestreams.core.InvalidValueException(
+                    "tags." + name + ".from", "must be set", null);
+        }
+        List<Platform> parsed = Arrays.stream(platforms.split("[,\\s]+"))
+                .filter(p -> !p.isEmpty())
+                .map(Platform::parse)
+                .toList();
+        ImportPolicy policy = new ImportPolicy(scheduled, insecure, ImportMode.parse(importMode), parsed,
+                credentialsId.isEmpty() ? Optional.empty() : Optional.of(credentialsId));
+        return new TagReference(name, from.toModel(), policy);
+    }
+
+    /** Descriptor. */
+    @Extension
+    @Symbol("tag")
+    public static class DescriptorImpl extends Descriptor<TagDefinition> {
+        @Override
+        public String getDisplayName() {
+            return Messages.TagDefinition_displayName();
+        }
+    }
+}
