@@ -215,7 +215,7 @@ final class StatusCodec {
         return oneLine.length() <= MAX_QUOTED_LENGTH ? oneLine : oneLine.substring(0, MAX_QUOTED_LENGTH) + "…";
     }
 
-    /** Two-space indentation, {@code \n} line ends and {@code "key": value}, on every platform. */
+    /** Two-space indentation, {@code \n} line ends, {@code "key": value} and {@code []}, on every platform. */
     private static final class StablePrettyPrinter extends DefaultPrettyPrinter {
         private static final long serialVersionUID = 1L;
 
@@ -232,6 +232,16 @@ final class StatusCodec {
         @Override
         public DefaultPrettyPrinter createInstance() {
             return new StablePrettyPrinter(this);
+        }
+
+        @Override
+        public void writeEndArray(final JsonGenerator generator, final int valueCount) throws IOException {
+            if (valueCount == 0) {
+                _nesting--;
+                generator.writeRaw(']');
+            } else {
+                super.writeEndArray(generator, valueCount);
+            }
         }
 
         @Override
