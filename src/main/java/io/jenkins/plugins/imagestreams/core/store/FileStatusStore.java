@@ -156,8 +156,9 @@ public final class FileStatusStore implements StatusStore {
         Set<String> streams = new TreeSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + EXTENSION)) {
             for (Path file : files) {
-                String name = file.getFileName().toString();
-                String stream = name.substring(0, name.length() - EXTENSION.length());
+                Path fileName = file.getFileName();
+                String name = fileName == null ? "" : fileName.toString();
+                String stream = name.substring(0, Math.max(0, name.length() - EXTENSION.length()));
                 if (isStreamName(stream) && Files.isRegularFile(file)) {
                     streams.add(stream);
                 }
@@ -211,7 +212,7 @@ public final class FileStatusStore implements StatusStore {
     }
 
     private Path keepAside(final String stream, final Path file) {
-        String base = file.getFileName() + CORRUPT_MARKER + CORRUPT_TIME.format(clock.instant());
+        String base = stream + EXTENSION + CORRUPT_MARKER + CORRUPT_TIME.format(clock.instant());
         for (int attempt = 0; attempt < MAX_KEEP_ASIDE_ATTEMPTS; attempt++) {
             Path keptAs = directory.resolve(attempt == 0 ? base : base + "-" + attempt);
             try {
@@ -233,8 +234,8 @@ public final class FileStatusStore implements StatusStore {
         Names.requireStreamName("stream name", stream);
         String name = stream + EXTENSION;
         Path file = directory.resolve(name).normalize();
-        if (!directory.equals(file.getParent())
-                || !name.equals(file.getFileName().toString())) {
+        Path fileName = file.getFileName();
+        if (!directory.equals(file.getParent()) || fileName == null || !name.equals(fileName.toString())) {
             throw new InvalidValueException("stream name", "must name a file inside the status directory", stream);
         }
         return file;
