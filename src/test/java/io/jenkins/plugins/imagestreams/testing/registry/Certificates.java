@@ -11,11 +11,16 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.spec.AlgorithmParameterSpec;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -28,21 +33,43 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** RSA keys, X.509 certificates (built with BouncyCastle, signed with the JDK provider) and PEM files. */
+/** RSA and EC keys, X.509 certificates (built with BouncyCastle, signed with the JDK provider) and PEM files. */
 final class Certificates {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Key pairs by algorithm and role, reused within the JVM. */
+    private static final Map<String, KeyPair> KEY_PAIRS = new ConcurrentHashMap<>();
+
     private Certificates() {}
 
-    /** @return a fresh RSA 2048 key pair */
-    static KeyPair newRsaKeyPair() {
+    /**
+     * Returns the RSA 2048 key pair for {@code role}, made once per JVM (an RSA key takes 0.4 s or more to make
+     * here). Certificates are still new for every registry.
+     *
+     * @param role e.g. {@code token}
+     */
+    static KeyPair rsaKeyPair(String role) {
+        return KEY_PAIRS.computeIfAbsent("RSA " + role, unused -> newKeyPair("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4)));
+    }
+
+    /**
+     * Returns the EC P-256 key pair for {@code role}, made once per JVM. CA names are unique per registry, so one
+     * registry's CA never anchors another registry's server certificate even though the keys are shared.
+     *
+     * @param role e.g. {@code ca}, {@code server}
+     */
+    static KeyPair ecKeyPair(String role) {
+        return KEY_PAIRS.computeIfAbsent("EC " + role, unused -> newKeyPair("EC", new ECGenParameterSpec("secp256r1")));
+    }
+
+    private static KeyPair newKeyPair(String algorithm, AlgorithmParameterSpec parameters) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048, RANDOM);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+            generator.initialize(parameters, RANDOM);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot generate an RSA key pair", e);
+            throw new IllegalStateException("Cannot generate an " + algorithm + " key pair", e);
         }
     }
 
@@ -83,13 +110,14 @@ final class Certificates {
 
     /**
      * @param builder a finished certificate builder
-     * @param issuerKey the key that signs, with SHA256withRSA
+     * @param issuerKey the key that signs, with SHA256withRSA or SHA256withECDSA
      * @return the signed certificate
      */
     static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey issuerKey) {
+        String algorithm = "EC".equals(issuerKey.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
         try {
             return new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey)));
+                    .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKey)));
         } catch (OperatorCreationException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot sign a certificate", e);
         }

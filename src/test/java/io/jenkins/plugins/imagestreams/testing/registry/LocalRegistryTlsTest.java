@@ -67,4 +67,17 @@ public class LocalRegistryTlsTest {
                 .isInstanceOf(SSLHandshakeException.class)
                 .hasMessageContaining("PKIX");
     }
+
+    @Test
+    public void shouldNotTrustAnotherRegistrysCa() {
+        HttpClient trustingThisCa = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .sslContext(registry.sslContext())
+                .build();
+
+        assertThatThrownBy(() -> RuleHarness.runInside(LocalRegistry.tls(), other -> trustingThisCa.send(
+                        HttpRequest.newBuilder(other.baseUri().resolve("/v2/")).build(),
+                        HttpResponse.BodyHandlers.discarding())))
+                .isInstanceOf(SSLHandshakeException.class);
+    }
 }

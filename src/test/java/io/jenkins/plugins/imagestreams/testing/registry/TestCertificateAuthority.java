@@ -8,6 +8,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.UUID;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -22,13 +23,14 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 
 /**
  * A throw-away certificate authority made for one {@link LocalRegistry}, with one server certificate for
- * {@code DNS:localhost} and {@code IP:127.0.0.1}. Nothing is added to the JVM's default trust store.
+ * {@code DNS:localhost} and {@code IP:127.0.0.1}. Keys are EC P-256 (made in milliseconds, unlike RSA), signatures
+ * SHA256withECDSA. Nothing is added to the JVM's default trust store.
  */
 public final class TestCertificateAuthority {
 
-    private static final String CA_NAME = "CN=ImageStreams Test Registry CA";
     private static final char[] KEY_PASSWORD = "changeit".toCharArray();
 
+    private final String caName = "CN=ImageStreams Test Registry CA " + UUID.randomUUID();
     private final X509Certificate caCertificate;
     private final X509Certificate serverCertificate;
     private final KeyPair serverKeys;
@@ -37,10 +39,10 @@ public final class TestCertificateAuthority {
     private final Path serverKeyPem;
 
     private TestCertificateAuthority(Path dir) {
-        KeyPair caKeys = Certificates.newRsaKeyPair();
+        KeyPair caKeys = Certificates.ecKeyPair("ca");
         caCertificate = Certificates.sign(
-                Certificates.builder(CA_NAME, CA_NAME, caKeys, Duration.ofDays(10), true), caKeys.getPrivate());
-        serverKeys = Certificates.newRsaKeyPair();
+                Certificates.builder(caName, caName, caKeys, Duration.ofDays(10), true), caKeys.getPrivate());
+        serverKeys = Certificates.ecKeyPair("server");
         serverCertificate = Certificates.sign(serverCertificateBuilder(), caKeys.getPrivate());
         caPem = Certificates.write(dir.resolve("ca.crt"), Certificates.pem(caCertificate));
         serverCertificatePem = Certificates.write(
@@ -121,13 +123,13 @@ public final class TestCertificateAuthority {
 
     private X509v3CertificateBuilder serverCertificateBuilder() {
         X509v3CertificateBuilder builder =
-                Certificates.builder(CA_NAME, "CN=localhost", serverKeys, Duration.ofDays(5), false);
+                Certificates.builder(caName, "CN=localhost", serverKeys, Duration.ofDays(5), false);
         try {
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
                 new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")
             }));
             builder.addExtension(
-                    Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+                    Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             builder.addExtension(
                     Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
             return builder;

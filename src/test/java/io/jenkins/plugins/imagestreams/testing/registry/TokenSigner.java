@@ -32,7 +32,7 @@ final class TokenSigner {
     private final Path rootCertificateBundle;
 
     private TokenSigner(Path dir) {
-        keys = Certificates.newRsaKeyPair();
+        keys = Certificates.rsaKeyPair("token");
         String name = "CN=test-token-signer";
         X509Certificate certificate = Certificates.sign(
                 Certificates.builder(name, name, keys, Duration.ofDays(10), false), keys.getPrivate());
