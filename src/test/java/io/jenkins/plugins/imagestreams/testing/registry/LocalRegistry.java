@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import javax.net.ssl.SSLContext;
 import org.junit.rules.ExternalResource;
 
@@ -22,7 +23,9 @@ import org.junit.rules.ExternalResource;
  * }</pre>
  *
  * If the binary is missing the rule fails (it never skips) and says how to install it. The registry is started in
- * {@code before()} and stopped, with its directory deleted, in {@code after()}.
+ * {@code before()} and stopped, with its directory deleted, in {@code after()}. As a {@code @ClassRule} one registry
+ * (and everything pushed to it) is shared by the tests of a class. Test-side helpers use their own HTTP/1.1 client;
+ * their token requests are not counted in {@link #tokenRequestCount()}.
  */
 public final class LocalRegistry extends ExternalResource {
 
@@ -36,7 +39,7 @@ public final class LocalRegistry extends ExternalResource {
     private static final String PASSWORD = "s3cret-test-password";
 
     private final RegistryOptions options;
-    private RegistryRun run;
+    private volatile RegistryRun run;
 
     private LocalRegistry(RegistryOptions options) {
         this.options = options;
@@ -44,7 +47,7 @@ public final class LocalRegistry extends ExternalResource {
 
     /** @return a registry on plain HTTP without auth */
     public static LocalRegistry plain() {
-        return new LocalRegistry(new RegistryOptions(RegistryOptions.Auth.NONE, false, false, null));
+        return new LocalRegistry(RegistryOptions.of(RegistryOptions.Auth.NONE));
     }
 
     /** @return a registry on HTTPS, with a server certificate from a fresh {@link TestCertificateAuthority} */
@@ -54,7 +57,7 @@ public final class LocalRegistry extends ExternalResource {
 
     /** @return a registry on plain HTTP with htpasswd Basic auth for {@link #username()}; see {@link #withTls()} */
     public static LocalRegistry htpasswd() {
-        return new LocalRegistry(new RegistryOptions(RegistryOptions.Auth.HTPASSWD, false, false, null));
+        return new LocalRegistry(RegistryOptions.of(RegistryOptions.Auth.HTPASSWD));
     }
 
     /**
@@ -62,7 +65,7 @@ public final class LocalRegistry extends ExternalResource {
      *     scope to {@link #username()} and nothing to anonymous clients (see {@link #withAnonymousPull()})
      */
     public static LocalRegistry token() {
-        return new LocalRegistry(new RegistryOptions(RegistryOptions.Auth.TOKEN, false, false, null));
+        return new LocalRegistry(RegistryOptions.of(RegistryOptions.Auth.TOKEN));
     }
 
     /** @return this variant on HTTPS; a token endpoint is then HTTPS too, with the same certificate */
@@ -81,6 +84,11 @@ public final class LocalRegistry extends ExternalResource {
     /** @return this variant run from {@code binary} instead of the installed {@code docker-registry} */
     LocalRegistry withBinary(Path binary) {
         return new LocalRegistry(options.withBinary(binary));
+    }
+
+    /** @return this variant taking each start attempt's port from {@code ports} (to provoke port collisions) */
+    LocalRegistry withPorts(IntSupplier ports) {
+        return new LocalRegistry(options.withPorts(ports));
     }
 
     @Override

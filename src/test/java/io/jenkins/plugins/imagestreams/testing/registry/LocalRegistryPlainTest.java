@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.Rule;
 import org.junit.Test;
 
@@ -41,8 +42,10 @@ public class LocalRegistryPlainTest {
     public void shouldPushDistinctImagesOnEveryCall() throws Exception {
         String first = registry.pushImage("demo/app", "a", ManifestFormat.OCI_MANIFEST);
         String second = registry.pushImage("demo/app", "b", ManifestFormat.OCI_MANIFEST);
+        String third = registry.pushImage("demo/app", "c", ManifestFormat.DOCKER_SCHEMA2);
+        String fourth = registry.pushImage("demo/app", "d", ManifestFormat.DOCKER_SCHEMA2);
 
-        assertThat(first).isNotEqualTo(second);
+        assertThat(List.of(first, second, third, fourth)).doesNotHaveDuplicates();
     }
 
     @Test

@@ -4,13 +4,15 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 
 /**
- * What a {@link LocalRegistry} variant runs: its auth, whether it speaks TLS, anonymous pull for tokens, and an
- * explicit binary ({@code null}: the installed {@code docker-registry}).
+ * What a {@link LocalRegistry} variant runs: its auth, whether it speaks TLS, anonymous pull for tokens, an
+ * explicit binary ({@code null}: the installed {@code docker-registry}) and where ports come from ({@code null}: a
+ * free loopback port for each start attempt).
  */
-record RegistryOptions(Auth auth, boolean tls, boolean anonymousPull, Path binary) {
+record RegistryOptions(Auth auth, boolean tls, boolean anonymousPull, Path binary, IntSupplier ports) {
 
     /** The Debian package's binary. */
     static final Path DEFAULT_BINARY = Path.of("/usr/bin/docker-registry");
@@ -22,16 +24,25 @@ record RegistryOptions(Auth auth, boolean tls, boolean anonymousPull, Path binar
         TOKEN
     }
 
+    /** @return options for {@code auth} on plain HTTP, with the installed binary and free ports */
+    static RegistryOptions of(Auth auth) {
+        return new RegistryOptions(auth, false, false, null, null);
+    }
+
     RegistryOptions withTls() {
-        return new RegistryOptions(auth, true, anonymousPull, binary);
+        return new RegistryOptions(auth, true, anonymousPull, binary, ports);
     }
 
     RegistryOptions withAnonymousPull() {
-        return new RegistryOptions(auth, tls, true, binary);
+        return new RegistryOptions(auth, tls, true, binary, ports);
     }
 
     RegistryOptions withBinary(Path explicitBinary) {
-        return new RegistryOptions(auth, tls, anonymousPull, explicitBinary);
+        return new RegistryOptions(auth, tls, anonymousPull, explicitBinary, ports);
+    }
+
+    RegistryOptions withPorts(IntSupplier portSupplier) {
+        return new RegistryOptions(auth, tls, anonymousPull, binary, portSupplier);
     }
 
     /**

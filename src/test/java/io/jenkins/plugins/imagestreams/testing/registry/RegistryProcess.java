@@ -20,11 +20,15 @@ final class RegistryProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    /** Kills the registry if the JVM exits without {@link #close()}, e.g. a surefire fork timing out. */
+    private final Thread shutdownHook;
     private String lastProbeFailure = "none";
 
     private RegistryProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
+        this.shutdownHook = new Thread(process::destroyForcibly, "docker-registry-" + process.pid() + "-killer");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -73,6 +77,11 @@ final class RegistryProcess implements AutoCloseable {
     /** Stops the process: destroy, wait, then destroy forcibly and wait again. */
     @Override
     public void close() throws InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException jvmShuttingDown) {
+            // the hook is running or will run; stopping here as well does no harm
+        }
         if (!process.isAlive()) {
             return;
         }

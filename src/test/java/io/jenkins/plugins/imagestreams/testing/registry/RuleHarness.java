@@ -9,7 +9,7 @@ final class RuleHarness {
     /** A test body that uses the running registry. */
     @FunctionalInterface
     interface Body {
-        void run(LocalRegistry registry) throws Exception;
+        void run(LocalRegistry registry) throws Throwable;
     }
 
     private RuleHarness() {}
@@ -19,7 +19,7 @@ final class RuleHarness {
         rule.apply(
                         new Statement() {
                             @Override
-                            public void evaluate() throws Exception {
+                            public void evaluate() throws Throwable {
                                 body.run(rule);
                             }
                         },
