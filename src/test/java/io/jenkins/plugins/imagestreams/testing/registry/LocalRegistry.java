@@ -115,6 +115,15 @@ public final class LocalRegistry extends ExternalResource {
         return "127.0.0.1:" + running().port();
     }
 
+    /**
+     * @param repository e.g. {@code demo/app}
+     * @param reference a tag, or a digest {@code sha256:<64 hex>}
+     * @return a pull spec such as {@code 127.0.0.1:<port>/demo/app:v1} or {@code 127.0.0.1:<port>/demo/app@sha256:…}
+     */
+    public String imageReference(String repository, String reference) {
+        return hostAndPort() + "/" + repository + (reference.contains(":") ? "@" : ":") + reference;
+    }
+
     /** @return whether the registry speaks HTTPS */
     public boolean isTls() {
         return options.tls();

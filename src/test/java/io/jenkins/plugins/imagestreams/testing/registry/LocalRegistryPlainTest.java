@@ -24,6 +24,9 @@ public class LocalRegistryPlainTest {
         assertThat(registry.headDigest("demo/app", "v1")).contains(digest);
         assertThat(registry.baseUri().toString()).isEqualTo("http://" + registry.hostAndPort());
         assertThat(registry.hostAndPort()).matches("127\\.0\\.0\\.1:\\d+");
+        assertThat(registry.imageReference("demo/app", "v1")).isEqualTo(registry.hostAndPort() + "/demo/app:v1");
+        assertThat(registry.imageReference("demo/app", digest))
+                .isEqualTo(registry.hostAndPort() + "/demo/app@" + digest);
     }
 
     @Test

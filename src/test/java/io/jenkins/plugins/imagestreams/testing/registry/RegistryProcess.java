@@ -55,7 +55,7 @@ final class RegistryProcess implements AutoCloseable {
             registry.awaitReady(base, client, instanceId, timeout);
             return registry;
         } catch (IOException | InterruptedException | RuntimeException e) {
-            registry.close();
+            registry.closeAfterFailure(e);
             throw e;
         }
     }
@@ -97,6 +97,15 @@ final class RegistryProcess implements AutoCloseable {
         }
         if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("docker-registry (pid " + process.pid() + ") did not stop");
+        }
+    }
+
+    private void closeAfterFailure(Exception failure) {
+        try {
+            close();
+        } catch (InterruptedException | RuntimeException e) {
+            process.destroyForcibly();
+            failure.addSuppressed(e);
         }
     }
 
