@@ -134,7 +134,11 @@ public class TagDefinition implements Describable<TagDefinition> {
                 .filter(p -> !p.isEmpty())
                 .map(Platform::parse)
                 .toList();
-        ImportPolicy policy = new ImportPolicy(scheduled, insecure, ImportMode.parse(importMode), parsed,
+        ImportPolicy policy = new ImportPolicy(
+                scheduled,
+                insecure,
+                ImportMode.parse(importMode),
+                parsed,
                 credentialsId.isEmpty() ? Optional.empty() : Optional.of(credentialsId));
         return new TagReference(name, from.toModel(), policy);
     }

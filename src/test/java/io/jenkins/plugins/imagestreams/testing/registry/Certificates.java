@@ -11,10 +11,10 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -50,7 +50,9 @@ final class Certificates {
      * @param role e.g. {@code token}
      */
     static KeyPair rsaKeyPair(String role) {
-        return KEY_PAIRS.computeIfAbsent("RSA " + role, unused -> newKeyPair("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4)));
+        return KEY_PAIRS.computeIfAbsent(
+                "RSA " + role,
+                unused -> newKeyPair("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4)));
     }
 
     /**

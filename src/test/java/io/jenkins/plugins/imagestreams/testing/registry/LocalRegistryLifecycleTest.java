@@ -112,7 +112,8 @@ public class LocalRegistryLifecycleTest {
                             }),
                             second -> {}))
                     .isInstanceOfSatisfying(
-                            RegistryStartException.class, e -> assertThat(e.isPortInUse()).isTrue());
+                            RegistryStartException.class,
+                            e -> assertThat(e.isPortInUse()).isTrue());
             assertThat(attempts).hasValue(5);
             assertThat(first.headDigest("any/repo", "v1")).isEmpty();
         });

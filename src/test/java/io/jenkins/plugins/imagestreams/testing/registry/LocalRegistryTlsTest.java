@@ -75,9 +75,12 @@ public class LocalRegistryTlsTest {
                 .sslContext(registry.sslContext())
                 .build();
 
-        assertThatThrownBy(() -> RuleHarness.runInside(LocalRegistry.tls(), other -> trustingThisCa.send(
-                        HttpRequest.newBuilder(other.baseUri().resolve("/v2/")).build(),
-                        HttpResponse.BodyHandlers.discarding())))
+        assertThatThrownBy(() -> RuleHarness.runInside(
+                        LocalRegistry.tls(),
+                        other -> trustingThisCa.send(
+                                HttpRequest.newBuilder(other.baseUri().resolve("/v2/"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())))
                 .isInstanceOf(SSLHandshakeException.class);
     }
 }

@@ -22,6 +22,7 @@ final class RegistryProcess implements AutoCloseable {
     private final Path log;
     /** Kills the registry if the JVM exits without {@link #close()}, e.g. a surefire fork timing out. */
     private final Thread shutdownHook;
+
     private String lastProbeFailure = "none";
 
     private RegistryProcess(Process process, Path log) {

@@ -126,7 +126,9 @@ final class RegistryRun implements AutoCloseable {
     private RegistryProcess launch(Path binary, RegistryConfig config) throws IOException, InterruptedException {
         String scheme = options.tls() ? "https" : "http";
         for (int attempt = 1; ; attempt++) {
-            int port = options.ports() == null ? freeLoopbackPort() : options.ports().getAsInt();
+            int port = options.ports() == null
+                    ? freeLoopbackPort()
+                    : options.ports().getAsInt();
             baseUri = URI.create(scheme + "://127.0.0.1:" + port);
             Path file = config.write(dir.resolve("config.yml"), port);
             try {

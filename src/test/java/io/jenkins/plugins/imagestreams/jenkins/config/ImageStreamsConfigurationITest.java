@@ -1,0 +1,148 @@
+package io.jenkins.plugins.imagestreams.jenkins.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.casc.ConfigurationAsCode;
+import io.jenkins.plugins.imagestreams.core.model.ImageStream;
+import io.jenkins.plugins.imagestreams.core.model.TagSource;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/** The global configuration through JCasC (the README's and the sample file's YAML) and through the form. */
+public class ImageStreamsConfigurationITest {
+    @Rule
+    public JenkinsRule j = new JenkinsRule();
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    @Test
+    public void shouldApplySampleJcascFile() throws Exception {
+        ConfigurationAsCode.get()
+                .configure(
+                        Path.of("docs/examples/jenkins.yaml").toAbsolutePath().toString());
+
+        List<ImageStream> streams = ImageStreamsConfiguration.get().toModel();
+
+        assertThat(streams).extracting(ImageStream::name).containsExactly("python", "app");
+        ImageStream python = streams.get(0);
+        assertThat(python.resolveAlias("latest")).isEqualTo("3.12");
+        assertThat(python.tag("3.12").orElseThrow().from())
+                .isInstanceOfSatisfying(
+                        TagSource.RegistryImage.class,
+                        r -> assertThat(r.image()).hasToString("docker.io/library/python:3.12"));
+        assertThat(python.tag("3.12").orElseThrow().importPolicy().platforms()).hasSize(2);
+        assertThat(streams.get(1).tag("base").orElseThrow().from())
+                .isEqualTo(new TagSource.StreamTag("python", "3.12"));
+    }
+
+    @Test
+    public void shouldApplyReadmeYaml() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        Matcher block = Pattern.compile("```yaml\\n(unclassified:.*?)```", Pattern.DOTALL)
+                .matcher(readme);
+        assertThat(block.find()).as("README has a JCasC example").isTrue();
+        Path yaml = temp.newFile("readme.yaml").toPath();
+        Files.writeString(yaml, block.group(1), StandardCharsets.UTF_8);
+
+        ConfigurationAsCode.get().configure(yaml.toString());
+
+        assertThat(ImageStreamsConfiguration.get().toModel())
+                .singleElement()
+                .satisfies(s -> assertThat(s.resolveAlias("latest")).isEqualTo("3.12"));
+    }
+
+    @Test
+    public void shouldExportWhatWasImported() throws Exception {
+        ConfigurationAsCode.get()
+                .configure(
+                        Path.of("docs/examples/jenkins.yaml").toAbsolutePath().toString());
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ConfigurationAsCode.get().export(out);
+        String exported = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(exported)
+                .contains("imageStreams:")
+                .contains("registryImage:")
+                .contains("image: \"docker.io/library/python:3.12\"")
+                .contains("alias:")
+                .contains("streamTag:");
+        Path again = temp.newFile("exported.yaml").toPath();
+        Files.writeString(again, exported, StandardCharsets.UTF_8);
+        List<ImageStream> before = ImageStreamsConfiguration.get().toModel();
+        ConfigurationAsCode.get().configure(again.toString());
+        assertThat(ImageStreamsConfiguration.get().toModel()).isEqualTo(before);
+    }
+
+    @Test
+    public void shouldRejectInvalidJcascAndKeepPreviousStreams() throws Exception {
+        ConfigurationAsCode.get()
+                .configure(
+                        Path.of("docs/examples/jenkins.yaml").toAbsolutePath().toString());
+        Path broken = temp.newFile("broken.yaml").toPath();
+        Files.writeString(
+                broken,
+                String.join(
+                        "\n",
+                        "unclassified:",
+                        "  imageStreams:",
+                        "    streams:",
+                        "      - name: \"web\"",
+                        "        tags:",
+                        "          - name: \"latest\"",
+                        "            from:",
+                        "              alias:",
+                        "                tag: \"missing\"",
+                        ""),
+                StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> ConfigurationAsCode.get().configure(broken.toString()))
+                .hasStackTraceContaining("streams.web.tags.latest.from: must be an alias of a tag defined in the same"
+                        + " stream (got 'missing')");
+        assertThat(ImageStreamsConfiguration.get().toModel())
+                .extracting(ImageStream::name)
+                .containsExactly("python", "app");
+    }
+
+    @Test
+    public void shouldRoundTripConfigurationForm() throws Exception {
+        ImageStreamDefinition stream = new ImageStreamDefinition("web");
+        stream.setDescription("front end");
+        stream.setImportIntervalMinutes(30);
+        TagDefinition tag = new TagDefinition("1.0", new RegistryImageSource("quay.io/org/web:1.0"));
+        tag.setPlatforms("linux/amd64");
+        StreamImageSource pin = new StreamImageSource("sha256:" + "b".repeat(64));
+        pin.setStream("web");
+        stream.setTags(
+                List.of(tag, new TagDefinition("latest", new AliasSource("1.0")), new TagDefinition("golden", pin)));
+        ImageStreamsConfiguration.get().setStreams(List.of(stream));
+
+        j.configRoundtrip();
+
+        ImageStreamsConfiguration after = ImageStreamsConfiguration.get();
+        assertThat(after.getStreams()).hasSize(1);
+        j.assertEqualDataBoundBeans(stream, after.getStreams().get(0));
+        assertThat(after.toModel().get(0).importInterval()).hasMinutes(30);
+    }
+
+    @Test
+    public void shouldPersistEmptiedList() throws Exception {
+        ImageStreamsConfiguration.get().setStreams(List.of(new ImageStreamDefinition("web")));
+        ImageStreamsConfiguration.get().setStreams(List.of());
+
+        ImageStreamsConfiguration reloaded = new ImageStreamsConfiguration();
+
+        assertThat(reloaded.getStreams()).isEmpty();
+    }
+}
