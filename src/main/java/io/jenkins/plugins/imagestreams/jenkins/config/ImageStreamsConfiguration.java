@@ -5,10 +5,13 @@ import hudson.ExtensionList;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.imagestreams.core.InvalidValueException;
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
+import io.jenkins.plugins.imagestreams.jenkins.service.ImageStreamsService;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.GlobalConfiguration;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
@@ -27,7 +30,12 @@ import org.kohsuke.stapler.StaplerRequest2;
 @Extension
 @Symbol("imageStreams")
 public class ImageStreamsConfiguration extends GlobalConfiguration {
+    private static final Logger LOGGER = Logger.getLogger(ImageStreamsConfiguration.class.getName());
+
     private List<ImageStreamDefinition> streams = new ArrayList<>();
+
+    /** The validated model of {@link #streams}, computed once per change. */
+    private transient volatile List<ImageStream> model;
 
     /** Loads the saved configuration, as every {@link GlobalConfiguration} does. */
     public ImageStreamsConfiguration() {
@@ -63,8 +71,9 @@ public class ImageStreamsConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setStreams(final List<ImageStreamDefinition> streams) {
         List<ImageStreamDefinition> next = streams == null ? new ArrayList<>() : new ArrayList<>(streams);
-        validate(next);
+        List<ImageStream> validated = validate(next);
         this.streams = next;
+        this.model = validated;
         save();
     }
 
@@ -74,7 +83,37 @@ public class ImageStreamsConfiguration extends GlobalConfiguration {
      * @return the streams
      */
     public List<ImageStream> toModel() {
-        return streams.stream().map(ImageStreamDefinition::toModel).toList();
+        List<ImageStream> current = model;
+        if (current == null) {
+            current = loadedModel();
+            model = current;
+        }
+        return current;
+    }
+
+    /**
+     * Converts definitions read from disk. A definition that breaks a rule (a hand-edited file, or a rule that
+     * became stricter) is left out of the model and logged, so that one bad stream does not stop the others;
+     * it stays in the configuration for the administrator to fix.
+     */
+    private List<ImageStream> loadedModel() {
+        List<ImageStream> valid = new ArrayList<>();
+        for (ImageStreamDefinition definition : streams) {
+            try {
+                valid.add(definition.toModel());
+            } catch (InvalidValueException e) {
+                LOGGER.log(Level.WARNING, "ImageStream {0} is ignored until fixed: {1}", new Object[] {
+                    definition.getName(), e.getMessage()
+                });
+            }
+        }
+        return List.copyOf(valid);
+    }
+
+    @Override
+    public synchronized void save() {
+        super.save();
+        ExtensionList.lookup(ImageStreamsService.class).forEach(ImageStreamsService::reconcileAll);
     }
 
     @Override
@@ -90,11 +129,12 @@ public class ImageStreamsConfiguration extends GlobalConfiguration {
         return true;
     }
 
-    private static void validate(final List<ImageStreamDefinition> definitions) {
+    private static List<ImageStream> validate(final List<ImageStreamDefinition> definitions) {
         Set<String> names = new HashSet<>();
+        List<ImageStream> validated = new ArrayList<>();
         for (ImageStreamDefinition definition : definitions) {
             try {
-                definition.toModel();
+                validated.add(definition.toModel());
             } catch (InvalidValueException e) {
                 throw e.within("streams." + definition.getName());
             }
@@ -102,5 +142,6 @@ public class ImageStreamsConfiguration extends GlobalConfiguration {
                 throw new InvalidValueException("streams", "must not define a stream twice", definition.getName());
             }
         }
+        return List.copyOf(validated);
     }
 }

@@ -1,0 +1,40 @@
+package io.jenkins.plugins.imagestreams.jenkins;
+
+import hudson.security.Permission;
+import java.io.File;
+import jenkins.model.Jenkins;
+
+/**
+ * The one place where the glue reaches the Jenkins singleton, so that glue logic can be tested with a fake.
+ * An ArchUnit rule forbids {@code Jenkins.get()} outside classes named {@code *Facade}.
+ */
+public class JenkinsFacade {
+    /**
+     * Returns {@code $JENKINS_HOME}.
+     *
+     * @return the root directory
+     */
+    public File getRootDir() {
+        return Jenkins.get().getRootDir();
+    }
+
+    /**
+     * Checks a global permission of the current user.
+     *
+     * @param permission the permission
+     * @throws org.springframework.security.access.AccessDeniedException if the user lacks it
+     */
+    public void checkPermission(final Permission permission) {
+        Jenkins.get().checkPermission(permission);
+    }
+
+    /**
+     * Tells whether the current user has a global permission.
+     *
+     * @param permission the permission
+     * @return true if granted
+     */
+    public boolean hasPermission(final Permission permission) {
+        return Jenkins.get().hasPermission(permission);
+    }
+}

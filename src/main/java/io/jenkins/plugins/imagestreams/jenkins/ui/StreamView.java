@@ -1,0 +1,169 @@
+package io.jenkins.plugins.imagestreams.jenkins.ui;
+
+import hudson.model.Api;
+import hudson.model.User;
+import io.jenkins.plugins.imagestreams.core.ImageStreams;
+import io.jenkins.plugins.imagestreams.core.InvalidValueException;
+import io.jenkins.plugins.imagestreams.core.RollbackTarget;
+import io.jenkins.plugins.imagestreams.core.model.ImageStream;
+import io.jenkins.plugins.imagestreams.core.model.ImageStreamStatus;
+import io.jenkins.plugins.imagestreams.core.model.TagHistory;
+import io.jenkins.plugins.imagestreams.core.model.TagReference;
+import io.jenkins.plugins.imagestreams.jenkins.JenkinsFacade;
+import io.jenkins.plugins.imagestreams.jenkins.security.ImageStreamPermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+import org.kohsuke.stapler.interceptor.RequirePOST;
+
+/**
+ * The page of one stream ({@code /manage/imagestreams/<stream>/}), like {@code oc describe is <stream>}, and
+ * its actions. Reads need ImageStream/View; actions are POST only and check ImageStream/Tag or /Import first.
+ */
+@ExportedBean
+@Restricted(NoExternalUse.class)
+public final class StreamView {
+    private final ImageStream spec;
+    private final ImageStreams service;
+    private final JenkinsFacade jenkins;
+
+    StreamView(final ImageStream spec, final ImageStreams service, final JenkinsFacade jenkins) {
+        this.spec = spec;
+        this.service = service;
+        this.jenkins = jenkins;
+    }
+
+    /** @return the stream name */
+    @Exported
+    public String getName() {
+        return spec.name();
+    }
+
+    /** @return the description */
+    @Exported
+    public String getDescription() {
+        return spec.description();
+    }
+
+    /** @return the import interval in minutes */
+    @Exported
+    public long getImportIntervalMinutes() {
+        return spec.importInterval().toMinutes();
+    }
+
+    /** @return whether imports and triggers are suspended */
+    @Exported
+    public boolean isPaused() {
+        return spec.paused();
+    }
+
+    /** @return every tag: those of the spec in their order, then tags made by operations, sorted */
+    @Exported
+    public List<TagView> getTags() {
+        ImageStreamStatus status = service.status(spec.name());
+        Set<String> names = new LinkedHashSet<>();
+        spec.tags().forEach(t -> names.add(t.name()));
+        names.addAll(status.tags().keySet());
+        List<TagView> views = new ArrayList<>();
+        for (String tag : names) {
+            String resolved =
+                    spec.tag(tag).isPresent() && !spec.resolveAlias(tag).equals(tag)
+                            ? spec.resolveAlias(tag)
+                            : status.tag(tag).flatMap(TagHistory::aliasOf).orElse(tag);
+            views.add(new TagView(tag, spec.tag(tag), status.tag(resolved), resolved));
+        }
+        return views;
+    }
+
+    /** @return the number of tags in the spec */
+    public int getSpecTagCount() {
+        return spec.tags().size();
+    }
+
+    /** @return the number of tags whose last import failed */
+    public long getFailingTagCount() {
+        return getTags().stream()
+                .filter(t -> "False".equals(t.getConditionStatus()))
+                .count();
+    }
+
+    /** @return whether the current user may tag, roll back and delete */
+    public boolean isTagAllowed() {
+        return jenkins.hasPermission(ImageStreamPermissions.TAG);
+    }
+
+    /** @return whether the current user may ask for imports */
+    public boolean isImportAllowed() {
+        return jenkins.hasPermission(ImageStreamPermissions.IMPORT);
+    }
+
+    /** @return the REST API of this page */
+    public Api getApi() {
+        jenkins.checkPermission(ImageStreamPermissions.VIEW);
+        return new Api(this);
+    }
+
+    /**
+     * Asks for an import of a registry tag ("import now"). Needs ImageStream/Import.
+     *
+     * @param tag the tag
+     * @return a redirect back to the page
+     */
+    @RequirePOST
+    public HttpResponse doImportNow(@QueryParameter final String tag) {
+        jenkins.checkPermission(ImageStreamPermissions.IMPORT);
+        return perform(() -> service.requestImport(spec.name(), tag));
+    }
+
+    /**
+     * Rolls a tag back to an entry of its history. Needs ImageStream/Tag.
+     *
+     * @param tag the tag
+     * @param to {@code previous}, a number of entries back, or a digest from the history
+     * @return a redirect back to the page
+     */
+    @RequirePOST
+    public HttpResponse doRollback(@QueryParameter final String tag, @QueryParameter final String to) {
+        jenkins.checkPermission(ImageStreamPermissions.TAG);
+        return perform(() -> service.rollback(spec.name(), tag, RollbackTarget.parse(to), currentUser()));
+    }
+
+    /**
+     * Deletes a tag that is not in the configuration; its history is archived. Needs ImageStream/Tag.
+     *
+     * @param tag the tag
+     * @return a redirect back to the page
+     */
+    @RequirePOST
+    public HttpResponse doDeleteTag(@QueryParameter final String tag) {
+        jenkins.checkPermission(ImageStreamPermissions.TAG);
+        return perform(() -> service.deleteTag(spec.name(), tag));
+    }
+
+    private static HttpResponse perform(final Runnable operation) {
+        try {
+            operation.run();
+            return HttpResponses.redirectToDot();
+        } catch (InvalidValueException e) {
+            return HttpResponses.errorWithoutStack(400, e.getMessage());
+        }
+    }
+
+    private static String currentUser() {
+        User user = User.current();
+        return user == null ? "anonymous" : user.getId();
+    }
+
+    /** @return the spec tags, for the page */
+    public List<TagReference> getSpecTags() {
+        return spec.tags();
+    }
+}

@@ -1,0 +1,163 @@
+package io.jenkins.plugins.imagestreams.jenkins.ui;
+
+import io.jenkins.plugins.imagestreams.core.model.TagCondition;
+import io.jenkins.plugins.imagestreams.core.model.TagEvent;
+import io.jenkins.plugins.imagestreams.core.model.TagHistory;
+import io.jenkins.plugins.imagestreams.core.model.TagReference;
+import io.jenkins.plugins.imagestreams.core.model.TagSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/**
+ * One tag as {@code oc describe is} shows it: spec (source, schedule) and status (digest, condition, history).
+ * For an alias, the status is the target's.
+ */
+@ExportedBean(defaultVisibility = 2)
+@Restricted(NoExternalUse.class)
+public final class TagView {
+    private final String name;
+    private final Optional<TagReference> spec;
+    private final Optional<TagHistory> status;
+    private final String resolvedTag;
+
+    TagView(
+            final String name,
+            final Optional<TagReference> spec,
+            final Optional<TagHistory> status,
+            final String resolvedTag) {
+        this.name = name;
+        this.spec = spec;
+        this.status = status;
+        this.resolvedTag = resolvedTag;
+    }
+
+    /** @return the tag name */
+    @Exported
+    public String getName() {
+        return name;
+    }
+
+    /** @return whether the tag is defined in the configuration (false for tags made by operations) */
+    @Exported
+    public boolean isInSpec() {
+        return spec.isPresent();
+    }
+
+    /** @return OpenShift's {@code from.kind}: DockerImage, ImageStreamTag or ImageStreamImage; empty outside the spec */
+    @Exported
+    public String getSourceKind() {
+        return spec.map(s -> s.from().kind()).orElse("");
+    }
+
+    /** @return the source as text, e.g. {@code docker.io/library/python:3.12} or {@code alias of 3.12} */
+    @Exported
+    public String getSource() {
+        return spec.map(s -> s.from().toString())
+                .orElseGet(() -> status.flatMap(TagHistory::aliasOf)
+                        .map(t -> "alias of " + t)
+                        .orElse(""));
+    }
+
+    /** @return the tag an alias shows; empty when the tag is not an alias */
+    @Exported
+    public String getAliasOf() {
+        return resolvedTag.equals(name) ? "" : resolvedTag;
+    }
+
+    /** @return whether the poller re-imports the tag */
+    @Exported
+    public boolean isScheduled() {
+        return spec.map(TagReference::isScheduled).orElse(false);
+    }
+
+    /** @return whether "import now" applies: the tag imports from a registry */
+    public boolean isImportable() {
+        return spec.map(s -> s.from() instanceof TagSource.RegistryImage).orElse(false);
+    }
+
+    /** @return whether rollback and delete apply: the tag has its own history */
+    public boolean isAlias() {
+        return !getAliasOf().isEmpty();
+    }
+
+    private Optional<TagEvent> current() {
+        return status.flatMap(TagHistory::current);
+    }
+
+    /** @return the current digest, {@code sha256:<64 hex>}, or empty when the tag never resolved */
+    @Exported
+    public String getDigest() {
+        return current().map(e -> e.digest().toString()).orElse("");
+    }
+
+    /** @return the first 12 hex characters of the current digest */
+    public String getShortDigest() {
+        return current().map(e -> e.digest().shortForm()).orElse("");
+    }
+
+    /** @return the pullable reference of the current digest */
+    @Exported
+    public String getPullSpec() {
+        return current().map(TagEvent::pullSpec).orElse("");
+    }
+
+    /** @return whether an import was asked for and has not finished ("importing…") */
+    @Exported
+    public boolean isImporting() {
+        return status.map(TagHistory::importPending).orElse(false);
+    }
+
+    private Optional<TagCondition> condition() {
+        return status.flatMap(TagHistory::condition);
+    }
+
+    /** @return "True", "False", or empty before the first import */
+    @Exported
+    public String getConditionStatus() {
+        return condition().map(c -> c.status() ? "True" : "False").orElse("");
+    }
+
+    /** @return NotFound, Unauthorized, RateLimited, Unavailable or InvalidManifest; empty on success */
+    @Exported
+    public String getConditionReason() {
+        return condition().flatMap(TagCondition::reason).map(Enum::name).orElse("");
+    }
+
+    /** @return the condition's explanation; never a secret */
+    @Exported
+    public String getConditionMessage() {
+        return condition().map(TagCondition::message).orElse("");
+    }
+
+    /** @return ISO-8601 instant of the last change of the condition, or empty */
+    @Exported
+    public String getConditionTime() {
+        return condition().map(c -> c.lastTransitionTime().toString()).orElse("");
+    }
+
+    /** @return how long the condition has held, e.g. {@code 5 min 1 sec}; empty before the first import */
+    public String getConditionAge() {
+        return condition()
+                .map(c -> hudson.Util.getTimeSpanString(Math.max(
+                        0,
+                        java.time.Duration.between(c.lastTransitionTime(), java.time.Instant.now())
+                                .toMillis())))
+                .orElse("");
+    }
+
+    /** @return the history, newest first */
+    @Exported(visibility = 3)
+    public List<TagEventView> getHistory() {
+        List<TagEventView> views = new ArrayList<>();
+        List<TagEvent> items = status.map(TagHistory::items).orElse(List.of());
+        for (int i = 0; i < items.size(); i++) {
+            views.add(new TagEventView(items.get(i), i));
+        }
+        return views;
+    }
+}
