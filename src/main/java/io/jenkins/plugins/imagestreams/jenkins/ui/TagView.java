@@ -75,6 +75,26 @@ public final class TagView {
         return spec.map(TagReference::isScheduled).orElse(false);
     }
 
+    /**
+     * Returns how the tag's digest is kept current, as a key of the page's messages.
+     *
+     * @return {@code scheduled}, {@code onRequest} (a registry image that is not scheduled), {@code follows}
+     *     (an alias), {@code pinned} (a copy, a stream image or a registry image by digest) or {@code manual}
+     *     (a tag outside the configuration)
+     */
+    public String getSchedule() {
+        if (isAlias()) {
+            return "follows";
+        }
+        if (spec.isEmpty()) {
+            return "manual";
+        }
+        if (isScheduled()) {
+            return "scheduled";
+        }
+        return spec.get().from().needsRegistry() ? "onRequest" : "pinned";
+    }
+
     /** @return whether "import now" applies: the tag imports from a registry */
     public boolean isImportable() {
         return spec.map(s -> s.from() instanceof TagSource.RegistryImage).orElse(false);

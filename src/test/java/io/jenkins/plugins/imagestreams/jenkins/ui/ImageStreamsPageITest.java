@@ -76,7 +76,9 @@ public class ImageStreamsPageITest {
                     .contains(
                             "3.12",
                             "latest",
-                            "alias of 3.12",
+                            "Alias of 3.12 in this stream",
+                            "Follows 3.12",
+                            "stream's interval",
                             "pr-7",
                             SECOND.shortForm(),
                             "registry.example.com/python@" + SECOND,
