@@ -19,6 +19,13 @@ public class ArchitectureRuleViolationTest {
     }
 
     @Test
+    public void shouldRejectFormEndpointWithoutPost() {
+        assertThatThrownBy(() -> ArchitectureTest.FORM_ENDPOINTS_USE_POST.check(violating))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("doCheckName");
+    }
+
+    @Test
     public void shouldRejectJenkinsSingletonOutsideFacades() {
         assertThatThrownBy(() -> ArchitectureTest.NO_JENKINS_SINGLETON_OUTSIDE_FACADES.check(violating))
                 .isInstanceOf(AssertionError.class)

@@ -65,6 +65,16 @@ public class ArchitectureTest {
                     "Jenkins.get(), getInstance() or getInstanceOrNull()", ArchitectureTest::isJenkinsSingletonCall))
             .because("glue reaches Jenkins singletons only through injectable facades (style.md rule 4)");
 
+    static final ArchRule FORM_ENDPOINTS_USE_POST = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+            .that()
+            .haveNameMatching("do(Check|Fill).*")
+            .and()
+            .arePublic()
+            .should()
+            .beAnnotatedWith("org.kohsuke.stapler.verb.POST")
+            .because("validation and fill endpoints are POST only and check a permission (jenkins.io form-validation"
+                    + " security guide)");
+
     private static boolean isJenkinsSingletonCall(final JavaAccess<?> access) {
         return access.getTargetOwner().getFullName().equals("jenkins.model.Jenkins")
                 && (access.getName().equals("get")
@@ -85,6 +95,11 @@ public class ArchitectureTest {
     @Test
     public void shouldConfineJibInternalsToTheAdapter() {
         JIB_INTERNALS_IN_ONE_CLASS.allowEmptyShould(true).check(productionClasses);
+    }
+
+    @Test
+    public void shouldUsePostForFormEndpoints() {
+        FORM_ENDPOINTS_USE_POST.allowEmptyShould(true).check(productionClasses);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jenkins.plugins.imagestreams.jenkins.config;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.imagestreams.core.model.HistoryRetention;
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
 import java.time.Duration;
@@ -11,6 +12,8 @@ import java.util.List;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * One ImageStream in the global configuration (the spec). Values are kept as entered; {@link #toModel()}
@@ -144,9 +147,44 @@ public class ImageStreamDefinition implements Describable<ImageStreamDefinition>
     @Extension
     @Symbol("stream")
     public static class DescriptorImpl extends Descriptor<ImageStreamDefinition> {
+        private final transient FormChecks checks = new FormChecks();
+
         @Override
         public String getDisplayName() {
             return Messages.ImageStreamDefinition_displayName();
+        }
+
+        /**
+         * Validates the name field as you type; needs ImageStream/Configure.
+         *
+         * @param value the field's value
+         * @return ok, or an error naming the rule
+         */
+        @POST
+        public FormValidation doCheckName(@QueryParameter final String value) {
+            return checks.ifPermitted(() -> FormChecks.VALIDATION.streamName(value));
+        }
+
+        /**
+         * Validates the importIntervalMinutes field as you type; needs ImageStream/Configure.
+         *
+         * @param value the field's value
+         * @return ok, or an error naming the rule
+         */
+        @POST
+        public FormValidation doCheckImportIntervalMinutes(@QueryParameter final String value) {
+            return checks.ifPermitted(() -> FormChecks.VALIDATION.importIntervalMinutes(value));
+        }
+
+        /**
+         * Validates the historyRevisions field as you type; needs ImageStream/Configure.
+         *
+         * @param value the field's value
+         * @return ok, or an error naming the rule
+         */
+        @POST
+        public FormValidation doCheckHistoryRevisions(@QueryParameter final String value) {
+            return checks.ifPermitted(() -> FormChecks.VALIDATION.historyRevisions(value));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.imagestreams.jenkins.config;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Descriptor;
+import hudson.security.Permission;
 import io.jenkins.plugins.imagestreams.core.InvalidValueException;
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
 import io.jenkins.plugins.imagestreams.jenkins.service.ImageStreamsService;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -114,6 +116,17 @@ public class ImageStreamsConfiguration extends GlobalConfiguration {
     public synchronized void save() {
         super.save();
         ExtensionList.lookup(ImageStreamsService.class).forEach(ImageStreamsService::reconcileAll);
+    }
+
+    /**
+     * Lets users with Overall/Manage (which implies ImageStream/Configure) edit the streams, not only
+     * administrators.
+     *
+     * @return {@link Jenkins#MANAGE}
+     */
+    @Override
+    public Permission getRequiredGlobalConfigPagePermission() {
+        return Jenkins.MANAGE;
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.jenkins.plugins.imagestreams.jenkins.config;
 
 import hudson.Extension;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.imagestreams.core.model.TagSource;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** A tag imported from a registry image, e.g. {@code quay.io/org/app:1.2} (OpenShift {@code DockerImage}). */
 public class RegistryImageSource extends TagSourceDefinition {
@@ -37,9 +40,22 @@ public class RegistryImageSource extends TagSourceDefinition {
     @Extension
     @Symbol("registryImage")
     public static class DescriptorImpl extends TagSourceDescriptor {
+        private final transient FormChecks checks = new FormChecks();
+
         @Override
         public String getDisplayName() {
             return Messages.RegistryImageSource_displayName();
+        }
+
+        /**
+         * Validates the image field as you type; needs ImageStream/Configure.
+         *
+         * @param value the field's value
+         * @return ok, or an error naming the rule
+         */
+        @POST
+        public FormValidation doCheckImage(@QueryParameter final String value) {
+            return checks.ifPermitted(() -> FormChecks.VALIDATION.imageReference(value));
         }
     }
 }

@@ -1,12 +1,15 @@
 package io.jenkins.plugins.imagestreams.jenkins.config;
 
 import hudson.Extension;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.imagestreams.core.image.Digest;
 import io.jenkins.plugins.imagestreams.core.model.TagSource;
 import java.util.Optional;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** Exactly one image from a stream's history, {@code stream@sha256:…} (OpenShift {@code ImageStreamImage}). */
 public class StreamImageSource extends TagSourceDefinition {
@@ -61,9 +64,33 @@ public class StreamImageSource extends TagSourceDefinition {
     @Extension
     @Symbol("streamImage")
     public static class DescriptorImpl extends TagSourceDescriptor {
+        private final transient FormChecks checks = new FormChecks();
+
         @Override
         public String getDisplayName() {
             return Messages.StreamImageSource_displayName();
+        }
+
+        /**
+         * Validates the stream field as you type; needs ImageStream/Configure.
+         *
+         * @param value the field's value
+         * @return ok, or an error naming the rule
+         */
+        @POST
+        public FormValidation doCheckStream(@QueryParameter final String value) {
+            return checks.ifPermitted(() -> FormChecks.VALIDATION.optionalStreamName(value));
+        }
+
+        /**
+         * Validates the digest field as you type; needs ImageStream/Configure.
+         *
+         * @param value the field's value
+         * @return ok, or an error naming the rule
+         */
+        @POST
+        public FormValidation doCheckDigest(@QueryParameter final String value) {
+            return checks.ifPermitted(() -> FormChecks.VALIDATION.digest(value));
         }
     }
 }

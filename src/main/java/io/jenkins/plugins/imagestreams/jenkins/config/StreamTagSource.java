@@ -1,9 +1,12 @@
 package io.jenkins.plugins.imagestreams.jenkins.config;
 
 import hudson.Extension;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.imagestreams.core.model.TagSource;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * A copy of another stream's tag (OpenShift {@code ImageStreamTag}): the digest is resolved when the tag is
@@ -52,9 +55,33 @@ public class StreamTagSource extends TagSourceDefinition {
     @Extension
     @Symbol("streamTag")
     public static class DescriptorImpl extends TagSourceDescriptor {
+        private final transient FormChecks checks = new FormChecks();
+
         @Override
         public String getDisplayName() {
             return Messages.StreamTagSource_displayName();
+        }
+
+        /**
+         * Validates the stream field as you type; needs ImageStream/Configure.
+         *
+         * @param value the field's value
+         * @return ok, or an error naming the rule
+         */
+        @POST
+        public FormValidation doCheckStream(@QueryParameter final String value) {
+            return checks.ifPermitted(() -> FormChecks.VALIDATION.streamName(value));
+        }
+
+        /**
+         * Validates the tag field as you type; needs ImageStream/Configure.
+         *
+         * @param value the field's value
+         * @return ok, or an error naming the rule
+         */
+        @POST
+        public FormValidation doCheckTag(@QueryParameter final String value) {
+            return checks.ifPermitted(() -> FormChecks.VALIDATION.tagName(value));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.imagestreams.jenkins.config;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.imagestreams.core.image.Platform;
 import io.jenkins.plugins.imagestreams.core.model.ImportMode;
 import io.jenkins.plugins.imagestreams.core.model.ImportPolicy;
@@ -13,6 +14,8 @@ import java.util.Optional;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * One tag of a stream in the global configuration: its name, its {@code from}, and its import policy. Values
@@ -147,9 +150,44 @@ public class TagDefinition implements Describable<TagDefinition> {
     @Extension
     @Symbol("tag")
     public static class DescriptorImpl extends Descriptor<TagDefinition> {
+        private final transient FormChecks checks = new FormChecks();
+
         @Override
         public String getDisplayName() {
             return Messages.TagDefinition_displayName();
+        }
+
+        /**
+         * Validates the name field as you type; needs ImageStream/Configure.
+         *
+         * @param value the field's value
+         * @return ok, or an error naming the rule
+         */
+        @POST
+        public FormValidation doCheckName(@QueryParameter final String value) {
+            return checks.ifPermitted(() -> FormChecks.VALIDATION.tagName(value));
+        }
+
+        /**
+         * Validates the importMode field as you type; needs ImageStream/Configure.
+         *
+         * @param value the field's value
+         * @return ok, or an error naming the rule
+         */
+        @POST
+        public FormValidation doCheckImportMode(@QueryParameter final String value) {
+            return checks.ifPermitted(() -> FormChecks.VALIDATION.importMode(value));
+        }
+
+        /**
+         * Validates the platforms field as you type; needs ImageStream/Configure.
+         *
+         * @param value the field's value
+         * @return ok, or an error naming the rule
+         */
+        @POST
+        public FormValidation doCheckPlatforms(@QueryParameter final String value) {
+            return checks.ifPermitted(() -> FormChecks.VALIDATION.platforms(value));
         }
     }
 }

@@ -8,6 +8,16 @@ public final class CoreClassUsingJenkins {
     private CoreClassUsingJenkins() {}
 
     /**
+     * A form endpoint without {@code @POST}, which the rules forbid.
+     *
+     * @param value the field value
+     * @return the value
+     */
+    public String doCheckName(final String value) {
+        return value;
+    }
+
+    /**
      * Reaches a Jenkins singleton and a Jenkins type from the core, which the rules forbid.
      *
      * @param item any item

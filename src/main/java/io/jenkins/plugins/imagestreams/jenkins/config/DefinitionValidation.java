@@ -1,0 +1,154 @@
+package io.jenkins.plugins.imagestreams.jenkins.config;
+
+import hudson.util.FormValidation;
+import io.jenkins.plugins.imagestreams.core.InvalidValueException;
+import io.jenkins.plugins.imagestreams.core.image.Digest;
+import io.jenkins.plugins.imagestreams.core.image.ImageReference;
+import io.jenkins.plugins.imagestreams.core.image.Platform;
+import io.jenkins.plugins.imagestreams.core.model.HistoryRetention;
+import io.jenkins.plugins.imagestreams.core.model.ImportMode;
+import io.jenkins.plugins.imagestreams.core.model.Names;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Validation of single form fields with the core's rules, so that the form says as you type exactly what JCasC
+ * and the command line would say on apply. Plain methods without permission checks: the descriptors' {@code
+ * doCheck*} endpoints check the permission first and then delegate here.
+ */
+public final class DefinitionValidation {
+    /** The longest import interval, in minutes (7 days). */
+    static final int MAX_INTERVAL_MINUTES = 7 * 24 * 60;
+
+    /**
+     * Validates a stream name.
+     *
+     * @param value the name as entered
+     * @return ok, or an error naming the rule
+     */
+    public FormValidation streamName(final String value) {
+        return check(v -> Names.requireStreamName("stream name", v), value);
+    }
+
+    /**
+     * Validates a tag name.
+     *
+     * @param value the name as entered
+     * @return ok, or an error naming the rule
+     */
+    public FormValidation tagName(final String value) {
+        return check(v -> Names.requireTagName("tag", v), value);
+    }
+
+    /**
+     * Validates a stream reference that may be empty (the tag's own stream).
+     *
+     * @param value the name as entered
+     * @return ok, or an error naming the rule
+     */
+    public FormValidation optionalStreamName(final String value) {
+        return value == null || value.isBlank() ? FormValidation.ok() : streamName(value);
+    }
+
+    /**
+     * Validates an image reference, and shows its normalised form when it differs.
+     *
+     * @param value e.g. {@code python:3.12}
+     * @return ok (with the normalised reference as a hint), or an error naming the rule
+     */
+    public FormValidation imageReference(final String value) {
+        try {
+            ImageReference reference = ImageReference.parse(value == null ? "" : value.trim());
+            String normalised = reference.toString();
+            return normalised.equals(value.trim()) ? FormValidation.ok() : FormValidation.ok("= " + normalised);
+        } catch (InvalidValueException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /**
+     * Validates a digest.
+     *
+     * @param value e.g. {@code sha256:<64 hex>}
+     * @return ok, or an error naming the rule
+     */
+    public FormValidation digest(final String value) {
+        return check(v -> Digest.parse(v == null ? "" : v.trim()), value);
+    }
+
+    /**
+     * Validates a platform list.
+     *
+     * @param value comma- or space-separated platforms, e.g. {@code linux/amd64, linux/arm64}; may be empty
+     * @return ok, or an error naming the platform and the rule
+     */
+    public FormValidation platforms(final String value) {
+        if (value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        Set<Platform> seen = new HashSet<>();
+        for (String platform : value.trim().split("[,\\s]+")) {
+            try {
+                if (!seen.add(Platform.parse(platform))) {
+                    return FormValidation.error("platforms: must not repeat a platform (got '" + platform + "')");
+                }
+            } catch (InvalidValueException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+        return FormValidation.ok();
+    }
+
+    /**
+     * Validates an import mode.
+     *
+     * @param value {@code PreserveOriginal} or {@code Legacy}
+     * @return ok, or an error naming the rule
+     */
+    public FormValidation importMode(final String value) {
+        return check(ImportMode::parse, value == null || value.isBlank() ? "PreserveOriginal" : value.trim());
+    }
+
+    /**
+     * Validates the import interval.
+     *
+     * @param value minutes
+     * @return ok, or an error naming the range
+     */
+    public FormValidation importIntervalMinutes(final String value) {
+        return range("importIntervalMinutes", value, 1, MAX_INTERVAL_MINUTES);
+    }
+
+    /**
+     * Validates the retained revisions.
+     *
+     * @param value a count
+     * @return ok, or an error naming the range
+     */
+    public FormValidation historyRevisions(final String value) {
+        return range("historyRevisions", value, 1, HistoryRetention.MAX_REVISIONS);
+    }
+
+    private static FormValidation range(final String field, final String value, final int min, final int max) {
+        try {
+            int number = Integer.parseInt(value == null ? "" : value.trim());
+            if (number >= min && number <= max) {
+                return FormValidation.ok();
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like an out-of-range number
+        }
+        return FormValidation.error(
+                field + ": must be a whole number between " + min + " and " + max + " (got '" + value + "')");
+    }
+
+    private static FormValidation check(final Consumer<String> rule, final String value) {
+        try {
+            rule.accept(value == null ? null : value.trim());
+            return FormValidation.ok();
+        } catch (InvalidValueException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+}

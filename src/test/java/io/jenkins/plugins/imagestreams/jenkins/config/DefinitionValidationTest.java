@@ -1,0 +1,56 @@
+package io.jenkins.plugins.imagestreams.jenkins.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.util.FormValidation;
+import org.junit.Test;
+
+/** The form's field checks give the core's messages, naming the field and the rule. */
+public class DefinitionValidationTest {
+    private final DefinitionValidation validation = new DefinitionValidation();
+
+    @Test
+    public void shouldAcceptValidValues() {
+        assertThat(validation.streamName("python-base").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(validation.tagName("3.12-slim").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(validation.optionalStreamName("").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(validation.digest("sha256:" + "a".repeat(64)).kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(validation.platforms("linux/amd64, linux/arm64/v8").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(validation.platforms("").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(validation.importMode("Legacy").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(validation.importIntervalMinutes("15").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(validation.historyRevisions("1000").kind).isEqualTo(FormValidation.Kind.OK);
+    }
+
+    @Test
+    public void shouldShowNormalisedImageReference() {
+        FormValidation result = validation.imageReference("python:3.12");
+
+        assertThat(result.kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(result.renderHtml()).contains("docker.io/library/python:3.12");
+        assertThat(validation.imageReference("docker.io/library/python:3.12").renderHtml())
+                .doesNotContain("=");
+    }
+
+    @Test
+    public void shouldRejectInvalidValuesNamingTheRule() {
+        assertError(validation.streamName("Python"), "stream name: must consist of lower case letters");
+        assertError(validation.tagName(".x"), "tag: must start with a letter");
+        assertError(validation.optionalStreamName("A"), "stream name:");
+        assertError(validation.imageReference("Upper:tag"), "repository name must be lowercase");
+        assertError(validation.imageReference(""), "image reference");
+        assertError(validation.digest("sha256:abc"), "digest:");
+        assertError(validation.platforms("linux/amd64, linux/x86_64"), "platforms: must not repeat a platform");
+        assertError(validation.platforms("linux"), "platform");
+        assertError(validation.importMode("Sometimes"), "importMode: must be PreserveOriginal or Legacy");
+        assertError(validation.importIntervalMinutes("0"), "importIntervalMinutes: must be a whole number between 1");
+        assertError(validation.importIntervalMinutes("ten"), "importIntervalMinutes:");
+        assertError(validation.importIntervalMinutes("10081"), "and 10080");
+        assertError(validation.historyRevisions("1001"), "historyRevisions: must be a whole number between 1 and 1000");
+    }
+
+    private static void assertError(final FormValidation result, final String message) {
+        assertThat(result.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(result.getMessage()).contains(message);
+    }
+}
