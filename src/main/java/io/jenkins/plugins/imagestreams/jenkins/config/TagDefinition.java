@@ -4,10 +4,14 @@ import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.imagestreams.core.image.Platform;
 import io.jenkins.plugins.imagestreams.core.model.ImportMode;
 import io.jenkins.plugins.imagestreams.core.model.ImportPolicy;
 import io.jenkins.plugins.imagestreams.core.model.TagReference;
+import io.jenkins.plugins.imagestreams.jenkins.JenkinsFacade;
+import io.jenkins.plugins.imagestreams.jenkins.credentials.RegistryCredentialsFacade;
+import io.jenkins.plugins.imagestreams.jenkins.security.ImageStreamPermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -151,6 +155,37 @@ public class TagDefinition implements Describable<TagDefinition> {
     @Symbol("tag")
     public static class DescriptorImpl extends Descriptor<TagDefinition> {
         private final transient FormChecks checks = new FormChecks();
+        private final transient RegistryCredentialsFacade credentials = new RegistryCredentialsFacade();
+        private final transient JenkinsFacade jenkins = new JenkinsFacade();
+
+        /**
+         * Fills the credentials dropdown; needs ImageStream/Configure, else shows only the current value.
+         *
+         * @param credentialsId the current value
+         * @return the choices
+         */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@QueryParameter final String credentialsId) {
+            if (!jenkins.hasPermission(ImageStreamPermissions.CONFIGURE)) {
+                return credentials.currentOnly(credentialsId);
+            }
+            return credentials.credentialsItems(credentialsId);
+        }
+
+        /**
+         * Warns when the configured credentials ID does not resolve; needs ImageStream/Configure.
+         *
+         * @param value the credentials ID
+         * @return ok, or a warning
+         */
+        @POST
+        public FormValidation doCheckCredentialsId(@QueryParameter final String value) {
+            return checks.ifPermitted(() ->
+                    value == null || value.isBlank() || credentials.find(value).isPresent()
+                            ? FormValidation.ok()
+                            : FormValidation.warning("credentialsId: no username/password or secret text credential has"
+                                    + " the ID '" + value + "'"));
+        }
 
         @Override
         public String getDisplayName() {
