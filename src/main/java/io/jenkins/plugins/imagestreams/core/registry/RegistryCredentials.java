@@ -1,5 +1,8 @@
 package io.jenkins.plugins.imagestreams.core.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.imagestreams.core.image.Digest;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,10 +14,13 @@ import java.util.Optional;
 public final class RegistryCredentials {
     private static final RegistryCredentials ANONYMOUS = new RegistryCredentials(null, null);
 
+    @CheckForNull
     private final String username;
+
+    @CheckForNull
     private final String secret;
 
-    private RegistryCredentials(final String username, final String secret) {
+    private RegistryCredentials(@CheckForNull final String username, @CheckForNull final String secret) {
         this.username = username;
         this.secret = secret;
     }
@@ -86,9 +92,7 @@ public final class RegistryCredentials {
             return "anonymous";
         }
         return username().orElse("<token>") + "#"
-                + io.jenkins.plugins.imagestreams.core.image.Digest.sha256Of(
-                                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                        .shortForm();
+                + Digest.sha256Of(secret.getBytes(StandardCharsets.UTF_8)).shortForm();
     }
 
     @Override
@@ -105,9 +109,9 @@ public final class RegistryCredentials {
 
     @Override
     public String toString() {
-        if (secret == null) {
+        if (isAnonymous()) {
             return "anonymous";
         }
-        return username == null ? "token(****)" : username + ":****";
+        return username().map(u -> u + ":****").orElse("token(****)");
     }
 }

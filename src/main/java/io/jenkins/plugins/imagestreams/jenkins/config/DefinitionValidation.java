@@ -58,10 +58,10 @@ public final class DefinitionValidation {
      * @return ok (with the normalised reference as a hint), or an error naming the rule
      */
     public FormValidation imageReference(final String value) {
+        String entered = value == null ? "" : value.trim();
         try {
-            ImageReference reference = ImageReference.parse(value == null ? "" : value.trim());
-            String normalised = reference.toString();
-            return normalised.equals(value.trim()) ? FormValidation.ok() : FormValidation.ok("= " + normalised);
+            String normalised = ImageReference.parse(entered).toString();
+            return normalised.equals(entered) ? FormValidation.ok() : FormValidation.ok("= " + normalised);
         } catch (InvalidValueException e) {
             return FormValidation.error(e.getMessage());
         }

@@ -4,8 +4,12 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Descriptor;
 import hudson.security.Permission;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.imagestreams.core.InvalidValueException;
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
+import io.jenkins.plugins.imagestreams.core.model.TagReference;
+import io.jenkins.plugins.imagestreams.core.model.TagSource;
+import io.jenkins.plugins.imagestreams.core.registry.RegistryAllowlist;
 import io.jenkins.plugins.imagestreams.jenkins.service.ImageStreamsService;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +22,9 @@ import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The global configuration of the plugin: the ImageStream definitions (the spec). JCasC reaches it as
@@ -35,6 +41,7 @@ public class ImageStreamsConfiguration extends GlobalConfiguration {
     private static final Logger LOGGER = Logger.getLogger(ImageStreamsConfiguration.class.getName());
 
     private List<ImageStreamDefinition> streams = new ArrayList<>();
+    private String allowedRegistries = "";
 
     /** The validated model of {@link #streams}, computed once per change. */
     private transient volatile List<ImageStream> model;
@@ -73,10 +80,47 @@ public class ImageStreamsConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setStreams(final List<ImageStreamDefinition> streams) {
         List<ImageStreamDefinition> next = streams == null ? new ArrayList<>() : new ArrayList<>(streams);
-        List<ImageStream> validated = validate(next);
+        List<ImageStream> validated = validate(next, toAllowlist());
         this.streams = next;
         this.model = validated;
         save();
+    }
+
+    /**
+     * Returns the registry allowlist as entered.
+     *
+     * @return entries separated by commas or new lines; empty allows every registry for secure imports
+     */
+    public String getAllowedRegistries() {
+        return allowedRegistries;
+    }
+
+    /**
+     * Sets the registry allowlist and saves. Streams already configured are checked again before every import.
+     *
+     * @param allowedRegistries entries such as {@code quay.io}, {@code registry.example.com:5000} or
+     *     {@code *.example.com}, separated by commas or new lines
+     * @throws InvalidValueException if an entry is not a registry host or wildcard; nothing changes then
+     */
+    @DataBoundSetter
+    public void setAllowedRegistries(final String allowedRegistries) {
+        String next = allowedRegistries == null ? "" : allowedRegistries.trim();
+        parseAllowlist(next);
+        this.allowedRegistries = next;
+        save();
+    }
+
+    /**
+     * Returns the registry allowlist.
+     *
+     * @return the parsed allowlist
+     */
+    public RegistryAllowlist toAllowlist() {
+        return parseAllowlist(allowedRegistries);
+    }
+
+    private static RegistryAllowlist parseAllowlist(final String text) {
+        return RegistryAllowlist.of(List.of(text.split("[,\\s]+")));
     }
 
     /**
@@ -112,6 +156,17 @@ public class ImageStreamsConfiguration extends GlobalConfiguration {
         return List.copyOf(valid);
     }
 
+    private static void checkAllowlist(final ImageStream stream, final RegistryAllowlist allowlist) {
+        for (TagReference tag : stream.tags()) {
+            if (tag.from() instanceof TagSource.RegistryImage image) {
+                allowlist.check(
+                        "tags." + tag.name() + ".from",
+                        image.image(),
+                        tag.importPolicy().insecure());
+            }
+        }
+    }
+
     @Override
     public synchronized void save() {
         super.save();
@@ -131,23 +186,50 @@ public class ImageStreamsConfiguration extends GlobalConfiguration {
 
     @Override
     public boolean configure(final StaplerRequest2 req, final JSONObject json) throws FormException {
-        List<ImageStreamDefinition> previous = streams;
-        streams = new ArrayList<>();
+        List<ImageStreamDefinition> previousStreams = streams;
+        String previousAllowlist = allowedRegistries;
         try {
+            setAllowedRegistries(json.optString("allowedRegistries", ""));
+            streams = new ArrayList<>();
             req.bindJSON(this, json);
         } catch (InvalidValueException e) {
-            streams = previous;
-            throw new Descriptor.FormException(e.getMessage(), e, "streams");
+            streams = previousStreams;
+            allowedRegistries = previousAllowlist;
+            model = null;
+            save();
+            throw new Descriptor.FormException(
+                    e.getMessage(), e, e.getField().startsWith("allowed") ? "allowedRegistries" : "streams");
         }
         return true;
     }
 
-    private static List<ImageStream> validate(final List<ImageStreamDefinition> definitions) {
+    /**
+     * Validates the allowlist as you type; needs ImageStream/Configure.
+     *
+     * @param value the entries
+     * @return ok, or an error naming the bad entry
+     */
+    @POST
+    public FormValidation doCheckAllowedRegistries(@QueryParameter final String value) {
+        return new FormChecks().ifPermitted(() -> {
+            try {
+                parseAllowlist(value == null ? "" : value);
+                return FormValidation.ok();
+            } catch (InvalidValueException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        });
+    }
+
+    private static List<ImageStream> validate(
+            final List<ImageStreamDefinition> definitions, final RegistryAllowlist allowlist) {
         Set<String> names = new HashSet<>();
         List<ImageStream> validated = new ArrayList<>();
         for (ImageStreamDefinition definition : definitions) {
             try {
-                validated.add(definition.toModel());
+                ImageStream stream = definition.toModel();
+                checkAllowlist(stream, allowlist);
+                validated.add(stream);
             } catch (InvalidValueException e) {
                 throw e.within("streams." + definition.getName());
             }

@@ -116,6 +116,57 @@ public class ImageStreamsConfigurationITest {
     }
 
     @Test
+    public void shouldRejectSourcesOutsideTheAllowlist() throws Exception {
+        Path yaml = temp.newFile("allowlist.yaml").toPath();
+        Files.writeString(
+                yaml,
+                String.join(
+                        "\n",
+                        "unclassified:",
+                        "  imageStreams:",
+                        "    allowedRegistries: \"quay.io, *.example.com\"",
+                        "    streams:",
+                        "      - name: \"web\"",
+                        "        tags:",
+                        "          - name: \"1.0\"",
+                        "            from:",
+                        "              registryImage:",
+                        "                image: \"registry.example.com/web:1.0\"",
+                        ""),
+                StandardCharsets.UTF_8);
+        ConfigurationAsCode.get().configure(yaml.toString());
+        assertThat(ImageStreamsConfiguration.get().toAllowlist().entries()).containsExactly("quay.io", "*.example.com");
+
+        ImageStreamDefinition outside = new ImageStreamDefinition("ghcr");
+        outside.setTags(List.of(new TagDefinition("1.0", new RegistryImageSource("ghcr.io/org/app:1.0"))));
+
+        assertThatThrownBy(() -> ImageStreamsConfiguration.get().setStreams(List.of(outside)))
+                .hasMessage("streams.ghcr.tags.1.0.from: must name a registry on the allowlist [quay.io, *.example.com]"
+                        + " (got 'ghcr.io')");
+        assertThat(ImageStreamsConfiguration.get().toModel())
+                .extracting(ImageStream::name)
+                .containsExactly("web");
+    }
+
+    @Test
+    public void shouldAllowInsecureOnlyForListedRegistries() {
+        ImageStreamDefinition local = new ImageStreamDefinition("local");
+        TagDefinition tag = new TagDefinition("dev", new RegistryImageSource("localhost:5000/app:dev"));
+        tag.setInsecure(true);
+        local.setTags(List.of(tag));
+
+        assertThatThrownBy(() -> ImageStreamsConfiguration.get().setStreams(List.of(local)))
+                .hasMessageContaining("must name a registry on the allowlist to be insecure");
+
+        ImageStreamsConfiguration.get().setAllowedRegistries("localhost:5000");
+        ImageStreamsConfiguration.get().setStreams(List.of(local));
+        assertThat(ImageStreamsConfiguration.get().toModel()).hasSize(1);
+        assertThatThrownBy(() -> ImageStreamsConfiguration.get().setAllowedRegistries("https://quay.io"))
+                .hasMessageStartingWith("allowedRegistries: must be a registry host");
+        assertThat(ImageStreamsConfiguration.get().getAllowedRegistries()).isEqualTo("localhost:5000");
+    }
+
+    @Test
     public void shouldRoundTripConfigurationForm() throws Exception {
         ImageStreamDefinition stream = new ImageStreamDefinition("web");
         stream.setDescription("front end");
