@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param nextDelay how long until the decision may change: zero when due, else the time to the next slot, the
  *     end of the backoff or the end of the registry's wait; never negative
  * @param reason why
- * @param dueAt when the tag became, or becomes, due; the importer serves the most overdue tags first
+ * @param dueAt when the tag became, or becomes, due (the epoch for a first attempt); the importer serves the most
+ *     overdue tags first
  */
 public record ImportDecision(boolean due, Duration nextDelay, ImportReason reason, Instant dueAt) {
     /** Validates the record. */

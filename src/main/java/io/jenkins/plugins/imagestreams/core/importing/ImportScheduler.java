@@ -32,8 +32,9 @@ import java.util.Optional;
  *   <li>Otherwise each tag owns a slot in every interval: the instants {@code k * interval + offset} since the
  *       epoch, where {@code offset} is a deterministic hash of stream and tag in {@code [0, interval)}. The tag is
  *       due ({@link ImportReason#DUE}) when its last attempt precedes the latest slot, so tags spread evenly
- *       over the interval and keep their place across restarts. With no attempt known it is due at once
- *       ({@link ImportReason#FIRST_ATTEMPT}).
+ *       over the interval and keep their place across restarts; its {@code dueAt} is the first slot it missed,
+ *       so a tag the caps deferred keeps its place in the line. With no attempt known it is due at once
+ *       ({@link ImportReason#FIRST_ATTEMPT}, {@code dueAt} the epoch: served before tags already imported).
  * </ol>
  */
 public final class ImportScheduler {
@@ -95,10 +96,10 @@ public final class ImportScheduler {
 
     private ImportDecision scheduled(
             final ImageStream stream, final TagReference tag, final ImportRecord last, final Instant now) {
-        Instant slot = latestSlot(stream, tag.name(), now);
         if (last.lastAttempt().isEmpty()) {
-            return ImportDecision.due(ImportReason.FIRST_ATTEMPT, slot);
+            return ImportDecision.due(ImportReason.FIRST_ATTEMPT, Instant.EPOCH);
         }
+        Instant slot = latestSlot(stream, tag.name(), now);
         Instant attempt = last.lastAttempt().get();
         if (last.consecutiveFailures() > 0) {
             Instant retryAt = attempt.plus(policy.backoff(last.consecutiveFailures()));
@@ -110,7 +111,8 @@ public final class ImportScheduler {
             return ImportDecision.due(ImportReason.RETRY, attempt);
         }
         if (attempt.isBefore(slot)) {
-            return ImportDecision.due(ImportReason.DUE, slot);
+            Instant firstMissed = latestSlot(stream, tag.name(), attempt).plus(stream.importInterval());
+            return ImportDecision.due(ImportReason.DUE, firstMissed);
         }
         return ImportDecision.waitUntil(ImportReason.NOT_YET, now, slot.plus(stream.importInterval()));
     }
