@@ -61,7 +61,11 @@ public final class SubscriptionEvaluator {
         }
         Optional<TagEvent> current = status.flatMap(TagHistory::current);
         if (state.isEmpty() && policy.firstRun() == FirstRunPolicy.WAIT_FOR_CHANGE) {
-            return TriggerDecision.hold(TriggerReason.BASELINE);
+            return new TriggerDecision(
+                    false,
+                    TriggerReason.BASELINE,
+                    Duration.ZERO,
+                    current.map(e -> cause(subscription, e, Optional.empty())));
         }
         if (current.isEmpty()) {
             return TriggerDecision.hold(TriggerReason.NO_DIGEST);
@@ -79,14 +83,7 @@ public final class SubscriptionEvaluator {
         if (!platforms.isEmpty() && lastEvent.isPresent() && lastEvent.get().sameFor(platforms, event)) {
             return TriggerDecision.hold(TriggerReason.PLATFORMS_UNCHANGED);
         }
-        TriggerCause cause = new TriggerCause(
-                subscription.stream(),
-                subscription.tag(),
-                last,
-                event.digest(),
-                event.pullSpec(),
-                event.cause(),
-                event.created());
+        TriggerCause cause = cause(subscription, event, last);
         TriggerReason reason = state.isEmpty() ? TriggerReason.FIRST_RUN : TriggerReason.CHANGED;
         Duration age = Duration.between(event.created(), now);
         if (age.compareTo(policy.cooldown()) < 0) {
@@ -94,6 +91,18 @@ public final class SubscriptionEvaluator {
                     false, TriggerReason.COOLING_DOWN, policy.cooldown().minus(age), Optional.of(cause));
         }
         return new TriggerDecision(false, reason, Duration.ZERO, Optional.of(cause));
+    }
+
+    private static TriggerCause cause(
+            final Subscription subscription, final TagEvent event, final Optional<Digest> last) {
+        return new TriggerCause(
+                subscription.stream(),
+                subscription.tag(),
+                last,
+                event.digest(),
+                event.pullSpec(),
+                event.cause(),
+                event.created());
     }
 
     private static List<Platform> platforms(final Subscription subscription, final ImageStream spec) {

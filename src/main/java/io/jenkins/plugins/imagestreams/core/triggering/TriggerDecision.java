@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param reason why
  * @param nextDelay for a postponed trigger (cool-down, quiet period, staggered): how long until it may fire;
  *     zero otherwise
- * @param cause the cause a fired (or ready) trigger carries
+ * @param cause the cause a fired, ready or postponed trigger carries; for {@link TriggerReason#BASELINE}, the
+ *     current digest that becomes the baseline
  */
 public record TriggerDecision(boolean fire, TriggerReason reason, Duration nextDelay, Optional<TriggerCause> cause) {
     /** Validates the record. */
