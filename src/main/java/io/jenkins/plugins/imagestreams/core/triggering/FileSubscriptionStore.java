@@ -1,5 +1,6 @@
 package io.jenkins.plugins.imagestreams.core.triggering;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.imagestreams.core.image.Digest;
 import io.jenkins.plugins.imagestreams.core.store.StoreProblems;
 import java.io.IOException;
@@ -159,7 +160,7 @@ public final class FileSubscriptionStore implements SubscriptionStore {
         }
     }
 
-    private static void deleteQuietly(final Path temp) {
+    private static void deleteQuietly(@CheckForNull final Path temp) {
         if (temp == null) {
             return;
         }

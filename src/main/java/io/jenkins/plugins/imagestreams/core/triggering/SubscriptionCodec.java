@@ -88,16 +88,18 @@ final class SubscriptionCodec {
         for (JsonNode node : list) {
             try {
                 states.put(key(job, node), state(node));
-            } catch (IllegalArgumentException | NullPointerException | DateTimeException e) {
+            } catch (IllegalArgumentException | DateTimeException e) {
                 throw new CorruptException("invalid subscription " + node + ": " + e.getMessage());
             }
         }
         return states;
     }
 
-    private static SubscriptionKey key(final String job, final JsonNode node) {
+    private static SubscriptionKey key(final String job, final JsonNode node) throws CorruptException {
         return new SubscriptionKey(
-                job, node.path("stream").textValue(), node.path("tag").textValue());
+                job,
+                text(node, "stream").orElseThrow(() -> new CorruptException("stream is missing in " + node)),
+                text(node, "tag").orElseThrow(() -> new CorruptException("tag is missing in " + node)));
     }
 
     private static SubscriptionState state(final JsonNode node) throws CorruptException {
