@@ -4,6 +4,7 @@ import io.jenkins.plugins.imagestreams.core.ImageStreams.Outcome;
 import io.jenkins.plugins.imagestreams.core.image.Digest;
 import io.jenkins.plugins.imagestreams.core.image.ImageReference;
 import io.jenkins.plugins.imagestreams.core.model.ConditionReason;
+import io.jenkins.plugins.imagestreams.core.model.HistoryRetention;
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
 import io.jenkins.plugins.imagestreams.core.model.ImageStreamStatus;
 import io.jenkins.plugins.imagestreams.core.model.Names;
@@ -221,7 +222,11 @@ final class TagOperations {
                     resolved.cause(),
                     resolved.user(),
                     resolved.platformDigests());
-            next = next.record(event).prune(spec(status).retention(), clock.instant(), protectedIn(status.stream()));
+            next = next.record(event);
+            HistoryRetention retention = spec(status).retention();
+            if (next.mayPrune(retention, clock.instant())) {
+                next = next.prune(retention, clock.instant(), protectedIn(status.stream()));
+            }
         }
         return next.with(
                 next.generation(),

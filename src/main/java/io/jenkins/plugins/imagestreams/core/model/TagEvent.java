@@ -3,6 +3,7 @@ package io.jenkins.plugins.imagestreams.core.model;
 import io.jenkins.plugins.imagestreams.core.image.Digest;
 import io.jenkins.plugins.imagestreams.core.image.Platform;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -57,5 +58,21 @@ public record TagEvent(
                 .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse(digest);
+    }
+
+    /**
+     * Whether two entries give the same image for each of some platforms: the rule that an index whose selected
+     * platforms' children are unchanged does not count as a change for triggering.
+     *
+     * @param platforms the selected platforms; empty selects the whole image (the entries' own digests)
+     * @param other the other entry
+     * @return true when {@link #digestFor} agrees for every platform, or, with no platform, when the digests are
+     *     equal
+     */
+    public boolean sameFor(final List<Platform> platforms, final TagEvent other) {
+        if (platforms.isEmpty()) {
+            return digest.equals(other.digest);
+        }
+        return platforms.stream().allMatch(p -> digestFor(p).equals(other.digestFor(p)));
     }
 }

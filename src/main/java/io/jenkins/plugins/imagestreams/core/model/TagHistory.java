@@ -126,6 +126,24 @@ public record TagHistory(
     }
 
     /**
+     * Whether {@link #prune} could drop anything: only entries beyond the newest {@code revisions} that are not
+     * younger than {@code maxAge} may go. Lets callers skip computing the protected digests.
+     *
+     * @param retention the stream's retention
+     * @param now the current time
+     * @return false when pruning would certainly keep every entry
+     */
+    public boolean mayPrune(final HistoryRetention retention, final Instant now) {
+        Instant cutoff = now.minus(retention.maxAge());
+        for (int i = retention.revisions(); i < items.size(); i++) {
+            if (!items.get(i).created().isAfter(cutoff)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Finds the newest entry with a digest.
      *
      * @param digest the digest

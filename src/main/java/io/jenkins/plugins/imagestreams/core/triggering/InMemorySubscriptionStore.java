@@ -1,0 +1,30 @@
+package io.jenkins.plugins.imagestreams.core.triggering;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A {@link SubscriptionStore} in memory, for the command line and tests. Thread-safe. */
+public final class InMemorySubscriptionStore implements SubscriptionStore {
+    private final Map<String, Map<SubscriptionKey, SubscriptionState>> jobs = new ConcurrentHashMap<>();
+
+    @Override
+    public Map<SubscriptionKey, SubscriptionState> load(final String jobFullName) {
+        return Map.copyOf(jobs.getOrDefault(jobFullName, Map.of()));
+    }
+
+    @Override
+    public void save(final String jobFullName, final Map<SubscriptionKey, SubscriptionState> states) {
+        SubscriptionStates.requireJob(jobFullName, states);
+        jobs.compute(jobFullName, (job, old) -> {
+            Map<SubscriptionKey, SubscriptionState> next = new HashMap<>(old == null ? Map.of() : old);
+            next.putAll(states);
+            return Map.copyOf(next);
+        });
+    }
+
+    @Override
+    public void remove(final String jobFullName) {
+        jobs.remove(jobFullName);
+    }
+}
