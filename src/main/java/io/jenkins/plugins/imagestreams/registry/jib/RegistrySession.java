@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -153,8 +154,7 @@ final class RegistrySession {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw Failures.failure(
-                    ConditionReason.Unavailable, subject + ": no complete answer within " + timeout.toMillis() + " ms");
+            throw timedOut(subject, timeout);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -164,8 +164,16 @@ final class RegistrySession {
             if (cause instanceof SSLException && plainHttpFallback) {
                 throw new InsecureFallback();
             }
+            if (cause instanceof HttpTimeoutException) {
+                throw timedOut(subject, timeout);
+            }
             throw Failures.unreachable(subject, cause instanceof Exception ex ? ex : e);
         }
+    }
+
+    private static RegistryException timedOut(final String subject, final Duration timeout) {
+        return Failures.failure(
+                ConditionReason.Unavailable, subject + ": no complete answer within " + timeout.toMillis() + " ms");
     }
 
     private static HttpResponse.BodySubscriber<byte[]> boundedBody(final HttpResponse.ResponseInfo info) {
