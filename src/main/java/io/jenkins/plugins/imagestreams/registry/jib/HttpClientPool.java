@@ -77,6 +77,9 @@ final class HttpClientPool {
 
     private static HttpClient build(final RegistryTransport transport) {
         HttpClient.Builder builder = HttpClient.newBuilder()
+                // complete responses on the client's selector thread instead of handing them to a pool thread:
+                // the body handlers here never block, and the hand-off cost up to a third of a HEAD's latency
+                .executor(Runnable::run)
                 .connectTimeout(transport.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .sslContext(sslContext(transport));
