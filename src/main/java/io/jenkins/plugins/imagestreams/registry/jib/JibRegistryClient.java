@@ -9,6 +9,7 @@ import com.google.cloud.tools.jib.image.json.V22ManifestListTemplate;
 import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
 import com.google.cloud.tools.jib.json.JsonTemplate;
 import com.google.cloud.tools.jib.registry.RegistryAliasGroup;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.jenkins.plugins.imagestreams.core.InvalidValueException;
 import io.jenkins.plugins.imagestreams.core.image.Digest;
 import io.jenkins.plugins.imagestreams.core.image.ImageReference;
@@ -319,18 +320,27 @@ public final class JibRegistryClient implements RegistryClient {
     }
 
     /** The {@code mediaType} field of any manifest. */
+    @SuppressFBWarnings(
+            value = {"UWF_UNWRITTEN_FIELD", "NP_UNWRITTEN_FIELD"},
+            justification = "set by Jackson")
     @JsonIgnoreProperties(ignoreUnknown = true)
     private static final class MediaTypeTemplate implements JsonTemplate {
         private String mediaType;
     }
 
     /** The {@code tags} of a {@code tags/list} answer. */
+    @SuppressFBWarnings(
+            value = {"UWF_UNWRITTEN_FIELD", "NP_UNWRITTEN_FIELD"},
+            justification = "set by Jackson")
     @JsonIgnoreProperties(ignoreUnknown = true)
     private static final class TagsTemplate implements JsonTemplate {
         private List<String> tags;
     }
 
     /** The {@code platform.variant} of each index entry, which Jib's index templates do not keep. */
+    @SuppressFBWarnings(
+            value = {"UWF_UNWRITTEN_FIELD", "NP_UNWRITTEN_FIELD"},
+            justification = "set by Jackson")
     @JsonIgnoreProperties(ignoreUnknown = true)
     private static final class VariantsTemplate implements JsonTemplate {
         private List<Entry> manifests;
@@ -341,11 +351,17 @@ public final class JibRegistryClient implements RegistryClient {
                     : manifests.get(index).platform.variant;
         }
 
+        @SuppressFBWarnings(
+                value = {"UWF_UNWRITTEN_FIELD", "NP_UNWRITTEN_FIELD"},
+                justification = "set by Jackson")
         @JsonIgnoreProperties(ignoreUnknown = true)
         private static final class Entry implements JsonTemplate {
             private Variant platform;
         }
 
+        @SuppressFBWarnings(
+                value = {"UWF_UNWRITTEN_FIELD", "NP_UNWRITTEN_FIELD"},
+                justification = "set by Jackson")
         @JsonIgnoreProperties(ignoreUnknown = true)
         private static final class Variant implements JsonTemplate {
             private String variant;

@@ -148,8 +148,9 @@ final class RegistrySession {
             throw Failures.failure(
                     ConditionReason.Unavailable, subject + ": deadline of " + deadline.total() + " passed");
         }
+        // the wait below bounds headers and body alike; a request timeout would only add a selector timer per call
         CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(builder.timeout(timeout).build(), RegistrySession::boundedBody);
+                client.sendAsync(builder.build(), RegistrySession::boundedBody);
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

@@ -34,11 +34,7 @@ final class FaultActions {
             throws IOException, InterruptedException {
         boolean head = method.equals("HEAD");
         if (kind.equals("token")) {
-            if (faults.contains(Fault.TOKEN_ENDPOINT_500)) {
-                write(json(500, "UNAVAILABLE", "token service down"), false, out);
-                return true;
-            }
-            return null;
+            return tokenFault(faults, out);
         }
         if (faults.contains(Fault.STATUS_500_JSON)) {
             write(json(500, "UNKNOWN", "internal error"), head, out);
@@ -71,6 +67,14 @@ final class FaultActions {
             return null;
         }
         return true;
+    }
+
+    private static Boolean tokenFault(Set<Fault> faults, OutputStream out) throws IOException {
+        if (faults.contains(Fault.TOKEN_ENDPOINT_500)) {
+            write(json(500, "UNAVAILABLE", "token service down"), false, out);
+            return true;
+        }
+        return null;
     }
 
     /** Rewrites digest, Etag, Content-Type and rate-limit headers of a forwarded manifest answer. */
