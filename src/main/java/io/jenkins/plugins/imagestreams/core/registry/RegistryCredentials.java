@@ -1,5 +1,6 @@
 package io.jenkins.plugins.imagestreams.core.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,10 +12,13 @@ import java.util.Optional;
 public final class RegistryCredentials {
     private static final RegistryCredentials ANONYMOUS = new RegistryCredentials(null, null);
 
+    @CheckForNull
     private final String username;
+
+    @CheckForNull
     private final String secret;
 
-    private RegistryCredentials(final String username, final String secret) {
+    private RegistryCredentials(@CheckForNull final String username, @CheckForNull final String secret) {
         this.username = username;
         this.secret = secret;
     }

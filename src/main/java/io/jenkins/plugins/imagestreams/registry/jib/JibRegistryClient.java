@@ -9,6 +9,7 @@ import com.google.cloud.tools.jib.image.json.V22ManifestListTemplate;
 import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
 import com.google.cloud.tools.jib.json.JsonTemplate;
 import com.google.cloud.tools.jib.registry.RegistryAliasGroup;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.jenkins.plugins.imagestreams.core.InvalidValueException;
 import io.jenkins.plugins.imagestreams.core.image.Digest;
@@ -320,50 +321,44 @@ public final class JibRegistryClient implements RegistryClient {
     }
 
     /** The {@code mediaType} field of any manifest. */
-    @SuppressFBWarnings(
-            value = {"UWF_UNWRITTEN_FIELD", "NP_UNWRITTEN_FIELD"},
-            justification = "set by Jackson")
     @JsonIgnoreProperties(ignoreUnknown = true)
     private static final class MediaTypeTemplate implements JsonTemplate {
+        @CheckForNull
         private String mediaType;
     }
 
     /** The {@code tags} of a {@code tags/list} answer. */
-    @SuppressFBWarnings(
-            value = {"UWF_UNWRITTEN_FIELD", "NP_UNWRITTEN_FIELD"},
-            justification = "set by Jackson")
     @JsonIgnoreProperties(ignoreUnknown = true)
     private static final class TagsTemplate implements JsonTemplate {
+        @CheckForNull
         private List<String> tags;
     }
 
     /** The {@code platform.variant} of each index entry, which Jib's index templates do not keep. */
-    @SuppressFBWarnings(
-            value = {"UWF_UNWRITTEN_FIELD", "NP_UNWRITTEN_FIELD"},
-            justification = "set by Jackson")
     @JsonIgnoreProperties(ignoreUnknown = true)
+    @SuppressFBWarnings(value = "UWF_UNWRITTEN_FIELD", justification = "Jackson sets the fields")
     private static final class VariantsTemplate implements JsonTemplate {
+        @CheckForNull
         private List<Entry> manifests;
 
+        @CheckForNull
         String variant(final int index) {
-            return manifests == null || index >= manifests.size() || manifests.get(index).platform == null
-                    ? null
-                    : manifests.get(index).platform.variant;
+            if (manifests == null || index >= manifests.size()) {
+                return null;
+            }
+            Variant platform = manifests.get(index).platform;
+            return platform == null ? null : platform.variant;
         }
 
-        @SuppressFBWarnings(
-                value = {"UWF_UNWRITTEN_FIELD", "NP_UNWRITTEN_FIELD"},
-                justification = "set by Jackson")
         @JsonIgnoreProperties(ignoreUnknown = true)
         private static final class Entry implements JsonTemplate {
+            @CheckForNull
             private Variant platform;
         }
 
-        @SuppressFBWarnings(
-                value = {"UWF_UNWRITTEN_FIELD", "NP_UNWRITTEN_FIELD"},
-                justification = "set by Jackson")
         @JsonIgnoreProperties(ignoreUnknown = true)
         private static final class Variant implements JsonTemplate {
+            @CheckForNull
             private String variant;
         }
     }
