@@ -30,24 +30,10 @@ public class StatusPersistenceITest {
     @Test
     public void shouldKeepHistoryAcrossSaveJcascAndRestart() throws Throwable {
         sessions.then(j -> {
-            ConfigurationAsCode.get()
-                    .configure(Path.of("docs/examples/jenkins.yaml")
-                            .toAbsolutePath()
-                            .toString());
-            ImageStreamsService.get()
-                    .streams()
-                    .recordPush(
-                            "python",
-                            "3.12",
-                            ImageReference.parse("registry.example.com/python@" + PUSHED),
-                            Map.of(),
-                            "alice");
+            applySampleAndPush();
 
             j.configRoundtrip();
-            ConfigurationAsCode.get()
-                    .configure(Path.of("docs/examples/jenkins.yaml")
-                            .toAbsolutePath()
-                            .toString());
+            applySample();
 
             assertThat(history("python", "3.12"))
                     .singleElement()
@@ -71,18 +57,7 @@ public class StatusPersistenceITest {
     @Test
     public void shouldArchiveHistoryOfTagRemovedFromSpec() throws Throwable {
         sessions.then(j -> {
-            ConfigurationAsCode.get()
-                    .configure(Path.of("docs/examples/jenkins.yaml")
-                            .toAbsolutePath()
-                            .toString());
-            ImageStreamsService.get()
-                    .streams()
-                    .recordPush(
-                            "python",
-                            "3.12",
-                            ImageReference.parse("registry.example.com/python@" + PUSHED),
-                            Map.of(),
-                            "alice");
+            applySampleAndPush();
             ImageStreamsService.get().streams().reconcile("python");
 
             Path withoutTag = Files.createTempFile("jcasc", ".yaml");
@@ -111,6 +86,24 @@ public class StatusPersistenceITest {
                 assertThat(h.current().orElseThrow().digest()).isEqualTo(PUSHED);
             });
         });
+    }
+
+    private static void applySampleAndPush() throws Exception {
+        applySample();
+        ImageStreamsService.get()
+                .streams()
+                .recordPush(
+                        "python",
+                        "3.12",
+                        ImageReference.parse("registry.example.com/python@" + PUSHED),
+                        Map.of(),
+                        "alice");
+    }
+
+    private static void applySample() throws Exception {
+        ConfigurationAsCode.get()
+                .configure(
+                        Path.of("docs/examples/jenkins.yaml").toAbsolutePath().toString());
     }
 
     private static List<TagEvent> history(final String stream, final String tag) {
