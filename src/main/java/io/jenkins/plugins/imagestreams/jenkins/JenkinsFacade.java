@@ -19,6 +19,15 @@ public class JenkinsFacade {
     }
 
     /**
+     * Returns who is asking.
+     *
+     * @return the current authentication
+     */
+    public org.springframework.security.core.Authentication getAuthentication() {
+        return Jenkins.getAuthentication2();
+    }
+
+    /**
      * Checks a global permission of the current user.
      *
      * @param permission the permission

@@ -6,6 +6,7 @@ import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.imagestreams.core.model.HistoryRetention;
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
+import io.jenkins.plugins.imagestreams.jenkins.security.StreamAccess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,9 @@ public class ImageStreamDefinition implements Describable<ImageStreamDefinition>
     private int historyRevisions = HistoryRetention.DEFAULT.revisions();
     private int historyMaxAgeHours = (int) HistoryRetention.DEFAULT.maxAge().toHours();
     private boolean paused;
+    private String viewers = "";
+    private String taggers = "";
+    private String importers = "";
     private List<TagDefinition> tags = new ArrayList<>();
 
     /**
@@ -110,6 +114,57 @@ public class ImageStreamDefinition implements Describable<ImageStreamDefinition>
     @DataBoundSetter
     public void setPaused(final boolean paused) {
         this.paused = paused;
+    }
+
+    public String getViewers() {
+        return viewers;
+    }
+
+    /**
+     * Restricts who may view this stream (beyond ImageStream/View).
+     *
+     * @param viewers user IDs and group names, separated by commas or white space; empty for no restriction
+     */
+    @DataBoundSetter
+    public void setViewers(final String viewers) {
+        this.viewers = viewers == null ? "" : viewers.trim();
+    }
+
+    public String getTaggers() {
+        return taggers;
+    }
+
+    /**
+     * Restricts who may tag, roll back and delete tags of this stream (beyond ImageStream/Tag).
+     *
+     * @param taggers user IDs and group names, separated by commas or white space; empty for no restriction
+     */
+    @DataBoundSetter
+    public void setTaggers(final String taggers) {
+        this.taggers = taggers == null ? "" : taggers.trim();
+    }
+
+    public String getImporters() {
+        return importers;
+    }
+
+    /**
+     * Restricts who may ask for imports of this stream (beyond ImageStream/Import).
+     *
+     * @param importers user IDs and group names, separated by commas or white space; empty for no restriction
+     */
+    @DataBoundSetter
+    public void setImporters(final String importers) {
+        this.importers = importers == null ? "" : importers.trim();
+    }
+
+    /**
+     * Returns the stream's own access lists.
+     *
+     * @return the lists; {@link StreamAccess#OPEN} when none is set
+     */
+    public StreamAccess toAccess() {
+        return StreamAccess.parse(viewers, taggers, importers);
     }
 
     public List<TagDefinition> getTags() {

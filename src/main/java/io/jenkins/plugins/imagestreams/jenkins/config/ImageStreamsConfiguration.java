@@ -10,6 +10,7 @@ import io.jenkins.plugins.imagestreams.core.model.ImageStream;
 import io.jenkins.plugins.imagestreams.core.model.TagReference;
 import io.jenkins.plugins.imagestreams.core.model.TagSource;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryAllowlist;
+import io.jenkins.plugins.imagestreams.jenkins.security.StreamAccess;
 import io.jenkins.plugins.imagestreams.jenkins.service.ImageStreamsService;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,6 +85,20 @@ public class ImageStreamsConfiguration extends GlobalConfiguration {
         this.streams = next;
         this.model = validated;
         save();
+    }
+
+    /**
+     * Returns a stream's own access lists.
+     *
+     * @param stream the stream name
+     * @return the lists; {@link StreamAccess#OPEN} for an unknown stream or one without lists
+     */
+    public StreamAccess accessOf(final String stream) {
+        return streams.stream()
+                .filter(d -> d.getName().equals(stream))
+                .findFirst()
+                .map(ImageStreamDefinition::toAccess)
+                .orElse(StreamAccess.OPEN);
     }
 
     /**

@@ -63,6 +63,7 @@ public class ImageStreamsManagementLink extends ManagementLink {
         jenkins.checkPermission(ImageStreamPermissions.VIEW);
         return ImageStreamsConfiguration.get().toModel().stream()
                 .map(this::view)
+                .filter(StreamView::isVisible)
                 .toList();
     }
 
@@ -78,6 +79,7 @@ public class ImageStreamsManagementLink extends ManagementLink {
                 .filter(s -> s.name().equals(name))
                 .findFirst()
                 .map(this::view)
+                .filter(StreamView::isVisible)
                 .orElse(null);
     }
 
@@ -88,6 +90,10 @@ public class ImageStreamsManagementLink extends ManagementLink {
     }
 
     private StreamView view(final ImageStream stream) {
-        return new StreamView(stream, ImageStreamsService.get().streams(), jenkins);
+        return new StreamView(
+                stream,
+                ImageStreamsService.get().streams(),
+                jenkins,
+                ImageStreamsConfiguration.get().accessOf(stream.name()));
     }
 }

@@ -10,7 +10,8 @@ import io.jenkins.plugins.imagestreams.core.model.ImageStreamStatus;
 import io.jenkins.plugins.imagestreams.core.model.TagHistory;
 import io.jenkins.plugins.imagestreams.core.model.TagReference;
 import io.jenkins.plugins.imagestreams.jenkins.JenkinsFacade;
-import io.jenkins.plugins.imagestreams.jenkins.security.ImageStreamPermissions;
+import io.jenkins.plugins.imagestreams.jenkins.security.StreamAccess;
+import io.jenkins.plugins.imagestreams.jenkins.security.StreamAccessCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,11 +35,23 @@ public final class StreamView {
     private final ImageStream spec;
     private final ImageStreams service;
     private final JenkinsFacade jenkins;
+    private final StreamAccess access;
+    private final StreamAccessCheck check;
 
-    StreamView(final ImageStream spec, final ImageStreams service, final JenkinsFacade jenkins) {
+    StreamView(
+            final ImageStream spec,
+            final ImageStreams service,
+            final JenkinsFacade jenkins,
+            final StreamAccess access) {
         this.spec = spec;
         this.service = service;
         this.jenkins = jenkins;
+        this.access = access;
+        this.check = new StreamAccessCheck(jenkins);
+    }
+
+    boolean isVisible() {
+        return check.allows(access, StreamAccess.StreamAction.VIEW);
     }
 
     /** @return the stream name */
@@ -97,17 +110,17 @@ public final class StreamView {
 
     /** @return whether the current user may tag, roll back and delete */
     public boolean isTagAllowed() {
-        return jenkins.hasPermission(ImageStreamPermissions.TAG);
+        return check.allows(access, StreamAccess.StreamAction.TAG);
     }
 
     /** @return whether the current user may ask for imports */
     public boolean isImportAllowed() {
-        return jenkins.hasPermission(ImageStreamPermissions.IMPORT);
+        return check.allows(access, StreamAccess.StreamAction.IMPORT);
     }
 
     /** @return the REST API of this page */
     public Api getApi() {
-        jenkins.checkPermission(ImageStreamPermissions.VIEW);
+        check.check(spec.name(), access, StreamAccess.StreamAction.VIEW);
         return new Api(this);
     }
 
@@ -119,7 +132,7 @@ public final class StreamView {
      */
     @RequirePOST
     public HttpResponse doImportNow(@QueryParameter final String tag) {
-        jenkins.checkPermission(ImageStreamPermissions.IMPORT);
+        check.check(spec.name(), access, StreamAccess.StreamAction.IMPORT);
         return perform(() -> service.requestImport(spec.name(), tag));
     }
 
@@ -132,7 +145,7 @@ public final class StreamView {
      */
     @RequirePOST
     public HttpResponse doRollback(@QueryParameter final String tag, @QueryParameter final String to) {
-        jenkins.checkPermission(ImageStreamPermissions.TAG);
+        check.check(spec.name(), access, StreamAccess.StreamAction.TAG);
         return perform(() -> service.rollback(spec.name(), tag, RollbackTarget.parse(to), currentUser()));
     }
 
@@ -144,7 +157,7 @@ public final class StreamView {
      */
     @RequirePOST
     public HttpResponse doDeleteTag(@QueryParameter final String tag) {
-        jenkins.checkPermission(ImageStreamPermissions.TAG);
+        check.check(spec.name(), access, StreamAccess.StreamAction.TAG);
         return perform(() -> service.deleteTag(spec.name(), tag));
     }
 

@@ -195,6 +195,51 @@ public class ImageStreamsPageITest {
     }
 
     @Test
+    public void shouldApplyPerStreamLists() throws Exception {
+        ImageStreamDefinition secret = new ImageStreamDefinition("secret");
+        secret.setViewers("bob");
+        secret.setTaggers("bob");
+        ImageStreamDefinition python =
+                ImageStreamsConfiguration.get().getStreams().get(0);
+        python.setTaggers("admins-only");
+        ImageStreamsConfiguration.get().setStreams(List.of(python, secret));
+
+        try (JenkinsRule.WebClient web = j.createWebClient().login("viewer")) {
+            web.setThrowExceptionOnFailingStatusCode(false);
+            assertThat(web.goTo("manage/imagestreams/").asNormalizedText())
+                    .contains("python")
+                    .doesNotContain("secret");
+            assertThat(web.goTo("manage/imagestreams/secret/").getWebResponse().getStatusCode())
+                    .isEqualTo(404);
+        }
+        try (JenkinsRule.WebClient web = j.createWebClient().login("admin")) {
+            assertThat(web.goTo("manage/imagestreams/").asNormalizedText()).contains("secret");
+        }
+    }
+
+    @Test
+    public void shouldRefuseTaggingOutsideTheStreamList() throws Exception {
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, ImageStreamPermissions.TAG)
+                .everywhere()
+                .to("tagger"));
+        ImageStreamDefinition python =
+                ImageStreamsConfiguration.get().getStreams().get(0);
+        python.setTaggers("someone-else");
+        ImageStreamsConfiguration.get().setStreams(List.of(python));
+
+        try (JenkinsRule.WebClient web = j.createWebClient().login("tagger")) {
+            WebRequest post = new WebRequest(
+                    new URL(j.getURL(), "manage/imagestreams/python/rollback?tag=pr-7&to=previous"), HttpMethod.POST);
+            web.setThrowExceptionOnFailingStatusCode(false);
+
+            assertThat(web.getPage(web.addCrumb(post)).getWebResponse().getStatusCode())
+                    .isEqualTo(403);
+            assertThat(service.current("python", "pr-7").orElseThrow().digest()).isEqualTo(SECOND);
+        }
+    }
+
+    @Test
     public void shouldNotFindUnknownStream() throws Exception {
         try (JenkinsRule.WebClient web = j.createWebClient().login("admin")) {
             web.setThrowExceptionOnFailingStatusCode(false);
