@@ -18,6 +18,10 @@ import io.jenkins.plugins.imagestreams.jenkins.trigger.ImageStreamTrigger;
 import io.jenkins.plugins.imagestreams.testing.registry.LocalRegistry;
 import io.jenkins.plugins.imagestreams.testing.registry.ManifestFormat;
 import java.util.List;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.job.properties.PipelineTriggersJobProperty;
 import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -79,6 +83,35 @@ public class ImageStreamTriggerITest {
         j.waitUntilNoActivity();
 
         assertThat(job.getBuilds()).hasSize(1);
+    }
+
+    @Test
+    public void shouldBuildPipelineJobOnceWhenTagMoves() throws Exception {
+        String first = registry.pushImage(REPOSITORY, "latest", ManifestFormat.OCI_MANIFEST);
+        configureStream();
+        WorkflowJob job = j.createProject(WorkflowJob.class, "pipeline");
+        job.setDefinition(new CpsFlowDefinition("echo \"built ${env.IMAGESTREAM_DIGEST}\"", true));
+        job.addProperty(new PipelineTriggersJobProperty(List.of(new ImageStreamTrigger("app", "latest"))));
+        ImageStreamsPoller poller = ExtensionList.lookupSingleton(ImageStreamsPoller.class);
+
+        poller.runOnce();
+        j.waitUntilNoActivity();
+
+        assertThat(current()).isEqualTo(first);
+        assertThat(job.getBuilds()).isEmpty();
+
+        String moved = registry.moveTag(REPOSITORY, "latest", ManifestFormat.OCI_MANIFEST);
+        ImageStreamsService.get().streams().requestImport("app", "latest");
+        poller.runOnce();
+        j.waitUntilNoActivity();
+        poller.runOnce();
+        j.waitUntilNoActivity();
+
+        assertThat(job.getBuilds()).hasSize(1);
+        WorkflowRun build = job.getLastBuild();
+        j.assertBuildStatusSuccess(build);
+        assertThat(build.getCause(ImageStreamCause.class).getDigest()).isEqualTo(moved);
+        j.assertLogContains("built " + moved, build);
     }
 
     private void configureStream() {
