@@ -40,7 +40,7 @@ import jenkins.util.SystemProperties;
  * The periodic tick: one import cycle (the core scheduler decides which tags are due and keeps the caps), then one
  * trigger evaluation. The period is {@code -Dio.jenkins.plugins.imagestreams.jenkins.polling.ImageStreamsPoller
  * .periodSeconds} (default 60); the triggers' quiet period is {@code ...ImageStreamsPoller.quietPeriodSeconds}
- * (default 10). Subscription states live in {@code $JENKINS_HOME/imagestreams-subscriptions}.
+ * (default 10); the first tick comes {@code ...ImageStreamsPoller.initialDelaySeconds} after startup (default 15). Subscription states live in {@code $JENKINS_HOME/imagestreams-subscriptions}.
  */
 @Extension
 public class ImageStreamsPoller extends AsyncPeriodicWork {
@@ -65,6 +65,18 @@ public class ImageStreamsPoller extends AsyncPeriodicWork {
     public long getRecurrencePeriod() {
         return TimeUnit.SECONDS.toMillis(
                 Math.max(1, SystemProperties.getLong(ImageStreamsPoller.class.getName() + ".periodSeconds", 60L)));
+    }
+
+    /**
+     * The first tick comes soon after startup ({@code ...ImageStreamsPoller.initialDelaySeconds}, default 15), so that
+     * changes made while Jenkins was down are imported and triggered without waiting for a full period.
+     *
+     * @return the delay in milliseconds
+     */
+    @Override
+    public long getInitialDelay() {
+        return TimeUnit.SECONDS.toMillis(Math.max(
+                0, SystemProperties.getLong(ImageStreamsPoller.class.getName() + ".initialDelaySeconds", 15L)));
     }
 
     @Override

@@ -22,6 +22,7 @@ public class ImageStreamTriggerRestartITest {
     static {
         System.setProperty(ImageStreamsPoller.class.getName() + ".quietPeriodSeconds", "0");
         System.setProperty(ImageStreamsPoller.class.getName() + ".periodSeconds", "86400");
+        System.setProperty(ImageStreamsPoller.class.getName() + ".initialDelaySeconds", "86400");
     }
 
     private static final String REPOSITORY = "demo/app";
