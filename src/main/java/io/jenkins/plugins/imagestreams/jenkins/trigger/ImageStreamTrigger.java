@@ -7,6 +7,7 @@ import hudson.model.Item;
 import hudson.model.Job;
 import hudson.triggers.Trigger;
 import hudson.triggers.TriggerDescriptor;
+import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
 import io.jenkins.plugins.imagestreams.core.triggering.Subscription;
@@ -130,6 +131,36 @@ public class ImageStreamTrigger extends Trigger<Job<?, ?>> {
             return found.get().tags().stream().anyMatch(t -> t.name().equals(name))
                     ? FormValidation.ok()
                     : FormValidation.warning("ImageStream '" + found.get().name() + "' has no tag '" + name + "'");
+        }
+
+        /**
+         * Offers the configured stream names; needs Item/Configure on the job.
+         *
+         * @param item the job being configured, or null
+         * @return the stream names
+         */
+        @POST
+        public ComboBoxModel doFillStreamItems(@AncestorInPath @CheckForNull final Item item) {
+            jobs.mayConfigure(item);
+            ComboBoxModel names = new ComboBoxModel();
+            ImageStreamsConfiguration.get().toModel().forEach(s -> names.add(s.name()));
+            return names;
+        }
+
+        /**
+         * Offers the tag names of the chosen stream; needs Item/Configure on the job.
+         *
+         * @param item the job being configured, or null
+         * @param stream the stream name
+         * @return the tag names
+         */
+        @POST
+        public ComboBoxModel doFillTagItems(
+                @AncestorInPath @CheckForNull final Item item, @QueryParameter final String stream) {
+            jobs.mayConfigure(item);
+            ComboBoxModel names = new ComboBoxModel();
+            findStream(Util.fixNull(stream).trim()).ifPresent(s -> s.tags().forEach(t -> names.add(t.name())));
+            return names;
         }
 
         private static Optional<ImageStream> findStream(final String name) {
