@@ -8,12 +8,9 @@ import io.jenkins.plugins.imagestreams.core.registry.RegistryException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,16 +111,12 @@ final class BearerTokens {
         query.append("scope=").append(encode(request.scope()));
         RegistryCredentials credentials = request.credentials();
         credentials.username().ifPresent(user -> query.append("&account=").append(encode(user)));
-        HttpRequest.Builder builder =
-                HttpRequest.newBuilder(URI.create(query.toString())).GET();
-        if (credentials.username().isPresent() && credentials.secret().isPresent()) {
-            String pair =
-                    credentials.username().get() + ":" + credentials.secret().get();
-            builder.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-        }
-        HttpResponse<byte[]> response = exchange.send(builder, subject);
+        Optional<String> basic = credentials.username().isPresent()
+                        && credentials.secret().isPresent()
+                ? Optional.of(RegistrySession.basic(
+                        credentials.username().get(), credentials.secret().get()))
+                : Optional.empty();
+        RegistryResponse response = exchange.send(URI.create(query.toString()), basic, subject);
         if (response.statusCode() != 200) {
             throw failures.forStatus(subject, response.statusCode(), response.headers(), new byte[0]);
         }
@@ -161,11 +154,12 @@ final class BearerTokens {
         /**
          * Sends the request.
          *
-         * @param request the request, without timeout
+         * @param uri the token endpoint with its query
+         * @param basicAuthorization the {@code Authorization: Basic …} value when there are credentials
          * @param subject what messages name
          * @return the response
          * @throws RegistryException Unavailable on timeouts and I/O errors
          */
-        HttpResponse<byte[]> send(HttpRequest.Builder request, String subject) throws RegistryException;
+        RegistryResponse send(URI uri, Optional<String> basicAuthorization, String subject) throws RegistryException;
     }
 }

@@ -2,9 +2,7 @@ package io.jenkins.plugins.imagestreams.registry.jib;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.ProxySelector;
 import java.net.Socket;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -20,39 +18,60 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.apache.http.HttpHost;
+import org.apache.http.config.RegistryBuilder;
+import org.apache.http.config.SocketConfig;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.apache.http.conn.socket.PlainConnectionSocketFactory;
+import org.apache.http.conn.ssl.NoopHostnameVerifier;
+import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClientBuilder;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 
 /**
- * One JDK {@link HttpClient} per registry host and transport, reused by every call, so that connections are pooled
- * and 10,000 resolves open no more sockets than the highest concurrency needs. Also remembers which insecure hosts
- * answered plain HTTP, so the HTTPS probe is paid once per host.
+ * One pooled Apache HttpClient 4.5 client per transport, reused by every call, so that connections are kept alive
+ * and 10,000 resolves open no more sockets than the highest concurrency needs ({@value #MAX_PER_ROUTE} per host at
+ * most). Also remembers which insecure hosts answered plain HTTP, so the HTTPS probe is paid once per host.
+ *
+ * <p>The clients never retry, redirect, authenticate, decompress or keep cookies on their own: {@link HttpExchange}
+ * and {@link RegistrySession} do each of these explicitly, within the call's deadline.
  */
 final class HttpClientPool {
-    /** Bounds the pool: registries are configured by an administrator, so more hosts than this means a leak. */
-    private static final int MAX_CLIENTS = 256;
+    /** Bounds the pool: registries are configured by an administrator, so more transports than this means a leak. */
+    private static final int MAX_CLIENTS = 64;
 
-    private final Map<Key, HttpClient> clients = new ConcurrentHashMap<>();
+    /** Connections kept per registry host; a poll runs a handful of imports at a time. */
+    static final int MAX_PER_ROUTE = 64;
+
+    /** A pooled connection idle this long is checked before reuse, as load balancers drop idle connections. */
+    private static final int VALIDATE_AFTER_INACTIVITY_MILLIS = 1_000;
+
+    private final Map<RegistryTransport, CloseableHttpClient> clients = new ConcurrentHashMap<>();
     private final Set<String> plainHttpHosts = ConcurrentHashMap.newKeySet();
 
-    private record Key(String host, RegistryTransport transport) {}
-
     /**
-     * Returns the client for a host, creating it once.
+     * Returns the client for a transport, creating it once.
      *
-     * @param host {@code host[:port]}
      * @param transport the host's transport settings
      * @return the shared client
      * @throws IllegalArgumentException if the CA bundle cannot be read
      */
-    HttpClient client(final String host, final RegistryTransport transport) {
-        Key key = new Key(host, transport);
-        HttpClient existing = clients.get(key);
+    CloseableHttpClient client(final RegistryTransport transport) {
+        CloseableHttpClient existing = clients.get(transport);
         if (existing != null) {
             return existing;
         }
-        if (clients.size() >= MAX_CLIENTS) {
-            clients.clear();
+        synchronized (clients) {
+            if (clients.size() >= MAX_CLIENTS) {
+                for (CloseableHttpClient evicted : clients.values()) {
+                    closeQuietly(evicted);
+                }
+                clients.clear();
+            }
+            return clients.computeIfAbsent(transport, HttpClientPool::build);
         }
-        return clients.computeIfAbsent(key, k -> build(k.transport()));
     }
 
     /**
@@ -74,20 +93,44 @@ final class HttpClientPool {
         plainHttpHosts.add(host);
     }
 
-    private static HttpClient build(final RegistryTransport transport) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                // complete responses on the client's selector thread instead of handing them to a pool thread:
-                // the body handlers here never block, and the hand-off cost up to a third of a HEAD's latency
-                .executor(Runnable::run)
-                .connectTimeout(transport.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .sslContext(sslContext(transport));
-        transport.proxy().ifPresent(address -> builder.proxy(ProxySelector.of(address)));
-        if (transport.insecure()) {
-            // plain HTTP with HTTP/2 would send an h2c upgrade on every request; registries answer HTTP/1.1 there
-            builder.version(HttpClient.Version.HTTP_1_1);
-        }
+    private static CloseableHttpClient build(final RegistryTransport transport) {
+        SSLConnectionSocketFactory tls = new SSLConnectionSocketFactory(
+                sslContext(transport),
+                transport.insecure()
+                        ? NoopHostnameVerifier.INSTANCE
+                        : SSLConnectionSocketFactory.getDefaultHostnameVerifier());
+        PoolingHttpClientConnectionManager connections =
+                new PoolingHttpClientConnectionManager(RegistryBuilder.<ConnectionSocketFactory>create()
+                        .register("http", PlainConnectionSocketFactory.getSocketFactory())
+                        .register("https", tls)
+                        .build());
+        connections.setMaxTotal(MAX_PER_ROUTE * 4);
+        connections.setDefaultMaxPerRoute(MAX_PER_ROUTE);
+        connections.setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY_MILLIS);
+        connections.setDefaultSocketConfig(SocketConfig.custom()
+                .setTcpNoDelay(true)
+                .setSoTimeout((int) transport.readTimeout().toMillis())
+                .build());
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setUserAgent("jenkins-imagestreams")
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableAuthCaching()
+                .disableCookieManagement()
+                .disableContentCompression();
+        transport
+                .proxy()
+                .ifPresent(address -> builder.setProxy(new HttpHost(address.getHostString(), address.getPort())));
         return builder.build();
+    }
+
+    private static void closeQuietly(final CloseableHttpClient client) {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // the client was being dropped anyway; its sockets are closed as far as they can be
+        }
     }
 
     private static SSLContext sslContext(final RegistryTransport transport) {

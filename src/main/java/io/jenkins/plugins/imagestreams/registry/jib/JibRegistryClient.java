@@ -24,7 +24,6 @@ import io.jenkins.plugins.imagestreams.core.registry.ResolvedImage;
 import io.jenkins.plugins.imagestreams.core.registry.TagList;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,14 +38,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The registry adapter over Jib core and the JDK HTTP client; the only class that may use Jib's non-public
+ * The registry adapter over Jib core and Apache HttpClient 4.5; the only class that may use Jib's non-public
  * {@code registry} and {@code http} packages.
  *
  * <p>Jib carries the protocol knowledge: the four manifest media types, the index and manifest-list templates
  * that the children are read with, and Docker Hub's endpoint ({@code docker.io} becomes
  * {@code registry-1.docker.io}; references arrive normalised with {@code library/}). Jib's HTTP stack cannot send a
- * HEAD with our Accept, a per-registry CA or a deadline, so the HTTP goes through {@link RegistrySession} on the
- * JDK client (docs/developer/dependencies.md, "Registry HTTP: what Jib carries").
+ * HEAD with our Accept, a per-registry CA or a deadline, so the HTTP goes through {@link RegistrySession} on
+ * Apache HttpClient 4.5, the library under Jib's own transport, served by Jenkins'
+ * {@code apache-httpcomponents-client-4-api} plugin (docs/developer/dependencies.md, "Registry HTTP: what Jib carries").
  *
  * <p>A resolve is one {@code HEAD /v2/<repository>/manifests/<tag>} with the four-type Accept. A GET follows only
  * when {@code Docker-Content-Digest} is missing (the digest is then the sha256 of the body), or when the digest is
@@ -104,7 +104,7 @@ public final class JibRegistryClient implements RegistryClient {
         Deadline deadline = Deadline.in(options.deadline());
         String target = reference.digest().map(Digest::toString).orElse(reference.tagOrLatest());
         RegistryRequest head = request(reference, credentials, options, "HEAD", "/manifests/" + target);
-        HttpResponse<byte[]> response = session.send(head, deadline);
+        RegistryResponse response = session.send(head, deadline);
         String mediaType = checkManifestResponse(response, head);
         Optional<String> header = response.headers().firstValue("Docker-Content-Digest");
         if (header.isEmpty()) {
@@ -134,7 +134,7 @@ public final class JibRegistryClient implements RegistryClient {
         RegistryRequest page = request(repository, credentials, options, "GET", "/tags/list?n=1000");
         List<String> tags = new ArrayList<>();
         for (int pages = 1; ; pages++) {
-            HttpResponse<byte[]> response = session.send(page, deadline);
+            RegistryResponse response = session.send(page, deadline);
             if (response.statusCode() != 200) {
                 throw failures.forStatus(page.subject(), response.statusCode(), response.headers(), response.body());
             }
@@ -183,7 +183,7 @@ public final class JibRegistryClient implements RegistryClient {
             final Deadline deadline)
             throws RegistryException {
         RegistryRequest get = head.with("GET", head.pathAndQuery());
-        HttpResponse<byte[]> response = session.send(get, deadline);
+        RegistryResponse response = session.send(get, deadline);
         String mediaType = checkManifestResponse(response, get);
         Digest digest = Digest.sha256Of(response.body());
         Optional<String> header = response.headers().firstValue("Docker-Content-Digest");
@@ -208,7 +208,7 @@ public final class JibRegistryClient implements RegistryClient {
     }
 
     /** Maps a non-2xx status, and checks that a 2xx names one of the four manifest types. */
-    private String checkManifestResponse(final HttpResponse<byte[]> response, final RegistryRequest request)
+    private String checkManifestResponse(final RegistryResponse response, final RegistryRequest request)
             throws RegistryException {
         if (response.statusCode() != 200) {
             throw failures.forStatus(request.subject(), response.statusCode(), response.headers(), response.body());
@@ -300,7 +300,7 @@ public final class JibRegistryClient implements RegistryClient {
         return result;
     }
 
-    private static Optional<String> nextPage(final HttpResponse<byte[]> response) {
+    private static Optional<String> nextPage(final RegistryResponse response) {
         for (String link : response.headers().allValues("Link")) {
             Matcher next = NEXT_LINK.matcher(link);
             if (next.find()) {

@@ -1,35 +1,23 @@
 package io.jenkins.plugins.imagestreams.registry.jib;
 
-import io.jenkins.plugins.imagestreams.core.model.ConditionReason;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * Sends authorised requests to registries over the JDK {@link HttpClient}: anonymous, basic, or bearer tokens from
- * {@link BearerTokens}. The challenge of each host is remembered, so after the first call a request goes out with
- * its authorisation and costs one round trip. On a 401 the request is retried once with fresh authorisation; on
- * an insecure host whose HTTPS fails, once over plain HTTP. Every attempt takes its timeout from the call's
- * {@link Deadline}.
+ * Sends authorised requests to registries over pooled Apache HttpClient clients ({@link HttpClientPool},
+ * {@link HttpExchange}): anonymous, basic, or bearer tokens from {@link BearerTokens}. The challenge of each host is
+ * remembered, so after the first call a request goes out with its authorisation and costs one round trip. On a
+ * 401 the request is retried once with fresh authorisation; on an insecure host whose HTTPS fails, once over plain
+ * HTTP. Every attempt takes its timeouts from the call's {@link Deadline}.
  */
 final class RegistrySession {
-    /** Manifests are kilobytes; a body above this is refused instead of buffered. */
-    private static final long MAX_BODY_BYTES = 4L << 20;
-
     private final HttpClientPool clients = new HttpClientPool();
     private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
     private final BearerTokens tokens;
@@ -51,9 +39,9 @@ final class RegistrySession {
      * @return the final response, any status; 401 when authorisation failed twice
      * @throws RegistryException Unavailable on timeouts and I/O errors, or from the token endpoint
      */
-    HttpResponse<byte[]> send(final RegistryRequest request, final Deadline deadline) throws RegistryException {
+    RegistryResponse send(final RegistryRequest request, final Deadline deadline) throws RegistryException {
         Optional<String> authorization = authorization(request, deadline);
-        HttpResponse<byte[]> response = exchange(request, authorization, deadline);
+        RegistryResponse response = exchange(request, authorization, deadline);
         if (response.statusCode() != 401) {
             return response;
         }
@@ -83,11 +71,7 @@ final class RegistrySession {
         if (challenge.isBasic()) {
             return credentials
                     .username()
-                    .map(user -> "Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString(
-                                            (user + ":" + credentials.secret().orElse(""))
-                                                    .getBytes(StandardCharsets.UTF_8)));
+                    .map(user -> basic(user, credentials.secret().orElse("")));
         }
         if (!challenge.isBearer()) {
             return Optional.empty();
@@ -96,101 +80,75 @@ final class RegistrySession {
         if (cached.isPresent()) {
             return Optional.of("Bearer " + cached.get());
         }
-        String token = tokens.obtain(request, challenge, (builder, subject) -> {
-            HttpClient client = clients.client(request.host(), request.transport());
-            return await(client, builder, request.transport().readTimeout(), deadline, subject, false);
+        String token = tokens.obtain(request, challenge, (uri, basic, subject) -> {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Accept", "application/json");
+            basic.ifPresent(value -> headers.put("Authorization", value));
+            try {
+                return HttpExchange.send(
+                        clients.client(request.transport()),
+                        "GET",
+                        uri,
+                        headers,
+                        request.transport().readTimeout(),
+                        request.transport().connectTimeout(),
+                        deadline,
+                        subject);
+            } catch (SSLException e) {
+                throw Failures.unreachable(subject, e);
+            }
         });
         return Optional.of("Bearer " + token);
     }
 
-    private HttpResponse<byte[]> exchange(
+    /**
+     * Renders basic credentials for an {@code Authorization} header (RFC 7617, UTF-8).
+     *
+     * @param user the user name
+     * @param secret the password or token
+     * @return {@code Basic <base64(user:secret)>}
+     */
+    static String basic(final String user, final String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private RegistryResponse exchange(
             final RegistryRequest request, final Optional<String> authorization, final Deadline deadline)
             throws RegistryException {
-        HttpClient client = clients.client(request.host(), request.transport());
-        boolean plain = request.transport().insecure() && clients.isPlainHttp(request.host());
-        Duration readTimeout = request.transport().readTimeout();
+        RegistryTransport transport = request.transport();
+        boolean plain = transport.insecure() && clients.isPlainHttp(request.host());
         try {
-            return await(
-                    client,
-                    builder(request, authorization, plain),
-                    readTimeout,
-                    deadline,
-                    request.subject(),
-                    request.transport().insecure() && !plain);
-        } catch (InsecureFallback fallback) {
+            return send(request, authorization, plain, deadline);
+        } catch (SSLException e) {
+            if (!transport.insecure() || plain) {
+                throw Failures.unreachable(request.subject(), e);
+            }
             clients.markPlainHttp(request.host());
-            return await(
-                    client, builder(request, authorization, true), readTimeout, deadline, request.subject(), false);
-        }
-    }
-
-    private static HttpRequest.Builder builder(
-            final RegistryRequest request, final Optional<String> authorization, final boolean plain) {
-        URI uri = URI.create((plain ? "http://" : "https://") + request.host() + request.pathAndQuery());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .method(request.method(), HttpRequest.BodyPublishers.noBody())
-                .header("Accept", request.accept())
-                .header("User-Agent", "jenkins-imagestreams");
-        authorization.ifPresent(value -> builder.header("Authorization", value));
-        return builder;
-    }
-
-    private static HttpResponse<byte[]> await(
-            final HttpClient client,
-            final HttpRequest.Builder builder,
-            final Duration readTimeout,
-            final Deadline deadline,
-            final String subject,
-            final boolean plainHttpFallback)
-            throws RegistryException {
-        Duration timeout = deadline.remaining(readTimeout);
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw Failures.failure(
-                    ConditionReason.Unavailable, subject + ": deadline of " + deadline.total() + " passed");
-        }
-        // the wait below bounds headers and body alike; a request timeout would only add a selector timer per call
-        CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(builder.build(), RegistrySession::boundedBody);
-        try {
-            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw timedOut(subject, timeout);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw Failures.failure(ConditionReason.Unavailable, subject + ": interrupted");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SSLException && plainHttpFallback) {
-                throw new InsecureFallback();
+            try {
+                return send(request, authorization, true, deadline);
+            } catch (SSLException impossible) {
+                throw Failures.unreachable(request.subject(), impossible);
             }
-            if (cause instanceof HttpTimeoutException) {
-                throw timedOut(subject, timeout);
-            }
-            throw Failures.unreachable(subject, cause instanceof Exception ex ? ex : e);
         }
     }
 
-    private static RegistryException timedOut(final String subject, final Duration timeout) {
-        return Failures.failure(
-                ConditionReason.Unavailable, subject + ": no complete answer within " + timeout.toMillis() + " ms");
-    }
-
-    private static HttpResponse.BodySubscriber<byte[]> boundedBody(final HttpResponse.ResponseInfo info) {
-        long length = info.headers().firstValueAsLong("Content-Length").orElse(0);
-        if (length > MAX_BODY_BYTES) {
-            return HttpResponse.BodySubscribers.replacing(new byte[0]);
-        }
-        return HttpResponse.BodySubscribers.ofByteArray();
-    }
-
-    /** Signals that an insecure host failed TLS, so the request is repeated once over plain HTTP. */
-    private static final class InsecureFallback extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        InsecureFallback() {
-            super(null, null, false, false);
-        }
+    private RegistryResponse send(
+            final RegistryRequest request,
+            final Optional<String> authorization,
+            final boolean plain,
+            final Deadline deadline)
+            throws SSLException, RegistryException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", request.accept());
+        authorization.ifPresent(value -> headers.put("Authorization", value));
+        return HttpExchange.send(
+                clients.client(request.transport()),
+                request.method(),
+                URI.create((plain ? "http://" : "https://") + request.host() + request.pathAndQuery()),
+                headers,
+                request.transport().readTimeout(),
+                request.transport().connectTimeout(),
+                deadline,
+                request.subject());
     }
 }

@@ -1,8 +1,9 @@
 /**
  * The registry adapter: {@link io.jenkins.plugins.imagestreams.registry.jib.JibRegistryClient} implements the
  * core's {@link io.jenkins.plugins.imagestreams.core.registry.RegistryClient} port. It is the only class that may
- * use Jib's non-public {@code registry} and {@code http} packages; the helpers here use the JDK's
- * {@link java.net.http.HttpClient} and Jackson only. Why Jib carries the protocol knowledge and the JDK carries
+ * use Jib's non-public {@code registry} and {@code http} packages; the helpers here use Apache
+ * HttpClient 4.5 (from the {@code apache-httpcomponents-client-4-api} plugin) and Jackson only. Why Jib carries the
+ * protocol knowledge and HttpClient carries
  * the HTTP: docs/developer/dependencies.md, "Registry HTTP: what Jib carries".
  */
 @DefaultAnnotation(NonNull.class)

@@ -229,4 +229,28 @@ public class RegistryFaultsTest {
                 .isInstanceOf(RegistryException.class)
                 .satisfies(e -> assertThat(((RegistryException) e).reason()).isEqualTo(ConditionReason.Unauthorized));
     }
+
+    @Test
+    public void shouldFollowSameOriginRedirectWithCredentials() throws Exception {
+        proxy.inject(Fault.REDIRECT_SAME_ORIGIN);
+        assertThat(harness.resolve("demo/app", "v1").digest()).isEqualTo(Digest.parse(single));
+        // the first, anonymous request learns the challenge; the authorised one is followed with its credentials
+        assertThat(proxy.redirected(true)).isPositive();
+    }
+
+    @Test
+    public void shouldNotSendCredentialsAcrossOriginsOnRedirect() {
+        proxy.inject(Fault.REDIRECT_OTHER_ORIGIN);
+        // the other origin asks for credentials the client will not send it: a refusal, not a leak
+        harness.assertFails("demo/app", "v1", ConditionReason.Unauthorized);
+        assertThat(proxy.redirected(false)).isPositive();
+        assertThat(proxy.redirected(true)).isZero();
+    }
+
+    @Test
+    public void shouldRefuseOversizedManifestBodyWithoutBufferingIt() {
+        proxy.inject(Fault.NO_DIGEST_NO_ETAG, Fault.OVERSIZED_BODY);
+        harness.assertFails("demo/app", "v1", ConditionReason.InvalidManifest)
+                .hasMessageContaining("larger than " + HttpExchange.MAX_BODY_BYTES + " bytes");
+    }
 }

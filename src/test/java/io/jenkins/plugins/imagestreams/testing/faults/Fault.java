@@ -47,5 +47,11 @@ public enum Fault {
     /** Every manifest request with a bearer token gets 401 {@code error="invalid_token"} (an expired token). */
     REJECT_TOKEN,
     /** Only the first manifest request with a bearer token gets 401 {@code error="invalid_token"}. */
-    REJECT_TOKEN_ONCE
+    REJECT_TOKEN_ONCE,
+    /** Manifest requests get {@code 307} to the same origin under {@code /moved}, which the proxy then serves. */
+    REDIRECT_SAME_ORIGIN,
+    /** Manifest requests get {@code 307} to {@code localhost:<port>/moved/…}: another origin, the same proxy. */
+    REDIRECT_OTHER_ORIGIN,
+    /** On GET: a {@code 200} manifest answer with a 5 MiB body and no {@code Docker-Content-Digest}. */
+    OVERSIZED_BODY
 }

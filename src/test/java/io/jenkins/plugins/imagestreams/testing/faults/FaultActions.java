@@ -59,6 +59,8 @@ final class FaultActions {
             out.flush();
             socket.close();
             return false;
+        } else if (faults.contains(Fault.OVERSIZED_BODY) && !head) {
+            write(response(200, "application/vnd.oci.image.manifest.v1+json", new byte[5 << 20]), false, out);
         } else if (faults.contains(Fault.RESET)) {
             socket.setSoLinger(true, 0);
             socket.close();
@@ -148,6 +150,13 @@ final class FaultActions {
     }
 
     /** @return the date as an RFC 9110 HTTP-date, e.g. {@code Mon, 30 Nov 2026 05:00:00 GMT} */
+    /** A {@code 307 Temporary Redirect} to {@code location}. */
+    static FaultProxy.Response redirect(String location) {
+        FaultProxy.Response response = response(307, "text/plain", new byte[0]);
+        response.headers().put("location", location);
+        return response;
+    }
+
     static String httpDate(ZonedDateTime at) {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(at.withNano(0));
     }

@@ -42,6 +42,7 @@ import java.util.regex.Pattern;
  */
 public final class FaultProxy implements Closeable {
     private static final Pattern REALM = Pattern.compile("realm=\"([^\"]+)\"");
+    private static final String MOVED = "/moved";
 
     private final LocalRegistry upstream;
     private final ServerSocket server;
@@ -166,6 +167,16 @@ public final class FaultProxy implements Closeable {
             throws IOException, InterruptedException {
         String method = request.get(":method");
         String path = request.get(":path");
+        if (path.startsWith(MOVED)) {
+            path = path.substring(MOVED.length());
+            counts.computeIfAbsent(
+                            "moved " + (request.containsKey("authorization") ? "with" : "without") + " authorization",
+                            k -> new AtomicInteger())
+                    .incrementAndGet();
+        } else if (path.contains("/manifests/") && redirectsTo() != null) {
+            FaultActions.write(FaultActions.redirect("http://" + redirectsTo() + MOVED + path), false, out);
+            return true;
+        }
         String kind = kind(path);
         counts.computeIfAbsent(method + " " + kind, k -> new AtomicInteger()).incrementAndGet();
         boolean manifests = kind.equals("manifests");
@@ -192,6 +203,23 @@ public final class FaultProxy implements Closeable {
         }
         FaultActions.write(response, method.equals("HEAD"), out);
         return true;
+    }
+
+    private String redirectsTo() {
+        if (faults.contains(Fault.REDIRECT_SAME_ORIGIN)) {
+            return hostAndPort();
+        }
+        return faults.contains(Fault.REDIRECT_OTHER_ORIGIN) ? "localhost:" + server.getLocalPort() : null;
+    }
+
+    /**
+     * @param withAuthorization whether to count the redirected requests that carried {@code Authorization}, or
+     *     those that did not
+     * @return redirected requests (under {@code /moved}) seen since start or {@link #resetCounts()}
+     */
+    public int redirected(boolean withAuthorization) {
+        AtomicInteger count = counts.get("moved " + (withAuthorization ? "with" : "without") + " authorization");
+        return count == null ? 0 : count.get();
     }
 
     private boolean rejectsToken(String authorization) {
