@@ -49,6 +49,7 @@ final class HttpClientPool {
     private static final int VALIDATE_AFTER_INACTIVITY_MILLIS = 1_000;
 
     private final Map<RegistryTransport, CloseableHttpClient> clients = new ConcurrentHashMap<>();
+    private final Object evictionLock = new Object();
     private final Set<String> plainHttpHosts = ConcurrentHashMap.newKeySet();
 
     /**
@@ -63,7 +64,7 @@ final class HttpClientPool {
         if (existing != null) {
             return existing;
         }
-        synchronized (clients) {
+        synchronized (evictionLock) {
             if (clients.size() >= MAX_CLIENTS) {
                 for (CloseableHttpClient evicted : clients.values()) {
                     closeQuietly(evicted);
