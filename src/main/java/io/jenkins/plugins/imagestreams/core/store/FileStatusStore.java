@@ -1,11 +1,13 @@
 package io.jenkins.plugins.imagestreams.core.store;
 
 import io.jenkins.plugins.imagestreams.core.InvalidValueException;
+import io.jenkins.plugins.imagestreams.core.image.Digest;
 import io.jenkins.plugins.imagestreams.core.model.ImageStreamStatus;
 import io.jenkins.plugins.imagestreams.core.model.Names;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -41,6 +43,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *       directory.
  * </ul>
  *
+ * <p>File names: most file systems allow 255 bytes per name, and a corrupt file's name adds {@value
+ * #LONGEST_SUFFIX} characters, while a stream name may have 253. A stream name longer than {@value
+ * #MAX_PLAIN_NAME_LENGTH} characters is therefore stored as {@code <first 100 characters>~<sha256 of the name,
+ * 64 hex>.json}; {@code ~} cannot occur in a stream name, so the two forms never clash, and {@link #streams}
+ * reads such a file's stream name from its {@code stream} field.
+ *
  * <p>New files are created readable and writable by their owner only. The status holds no secret.
  */
 public final class FileStatusStore implements StatusStore {
@@ -49,6 +57,13 @@ public final class FileStatusStore implements StatusStore {
     /** What follows {@code <stream>.json} in the name of a file kept aside as corrupt. */
     public static final String CORRUPT_MARKER = ".corrupt-";
 
+    /** The longest stream name stored under its own name; longer ones get a hashed file name. */
+    public static final int MAX_PLAIN_NAME_LENGTH = 200;
+    /** {@code .json.corrupt-20240501T101530.123Z-999}: the most a corrupt file's name adds to the stream name. */
+    static final int LONGEST_SUFFIX = 37;
+
+    private static final int HASHED_PREFIX_LENGTH = 100;
+    private static final char HASH_SEPARATOR = '~';
     private static final int MAX_KEEP_ASIDE_ATTEMPTS = 1000;
     private static final String TEMP_PREFIX = ".status-";
     private static final String TEMP_SUFFIX = ".tmp";
@@ -161,6 +176,8 @@ public final class FileStatusStore implements StatusStore {
                 String stream = name.substring(0, Math.max(0, name.length() - EXTENSION.length()));
                 if (isStreamName(stream) && Files.isRegularFile(file)) {
                     streams.add(stream);
+                } else if (stream.indexOf(HASH_SEPARATOR) > 0 && Files.isRegularFile(file)) {
+                    hashedStreamName(file).ifPresent(streams::add);
                 }
             }
         } catch (NoSuchFileException e) {
@@ -211,8 +228,34 @@ public final class FileStatusStore implements StatusStore {
         }
     }
 
+    /** The stream a hashed file belongs to, if it names one whose file name is this one; unreadable files are skipped. */
+    private Optional<String> hashedStreamName(final Path file) {
+        try {
+            return codec.streamOf(Files.readAllBytes(file))
+                    .filter(FileStatusStore::isStreamName)
+                    .filter(stream -> fileName(stream).equals(String.valueOf(file.getFileName())));
+        } catch (IOException e) {
+            return Optional.empty(); // load() reports it when the stream is asked for
+        }
+    }
+
+    /**
+     * The file name of a stream's status.
+     *
+     * @param stream a valid stream name
+     * @return {@code <stream>.json}, or {@code <first 100 characters>~<sha256 hex>.json} above {@value
+     *     #MAX_PLAIN_NAME_LENGTH} characters
+     */
+    static String fileName(final String stream) {
+        if (stream.length() <= MAX_PLAIN_NAME_LENGTH) {
+            return stream + EXTENSION;
+        }
+        String hash = Digest.sha256Of(stream.getBytes(StandardCharsets.UTF_8)).hex();
+        return stream.substring(0, HASHED_PREFIX_LENGTH) + HASH_SEPARATOR + hash + EXTENSION;
+    }
+
     private Path keepAside(final String stream, final Path file) {
-        String base = stream + EXTENSION + CORRUPT_MARKER + CORRUPT_TIME.format(clock.instant());
+        String base = fileName(stream) + CORRUPT_MARKER + CORRUPT_TIME.format(clock.instant());
         for (int attempt = 0; attempt < MAX_KEEP_ASIDE_ATTEMPTS; attempt++) {
             Path keptAs = directory.resolve(attempt == 0 ? base : base + "-" + attempt);
             try {
@@ -232,7 +275,7 @@ public final class FileStatusStore implements StatusStore {
 
     private Path fileFor(final String stream) {
         Names.requireStreamName("stream name", stream);
-        String name = stream + EXTENSION;
+        String name = fileName(stream);
         Path file = directory.resolve(name).normalize();
         Path fileName = file.getFileName();
         if (!directory.equals(file.getParent()) || fileName == null || !name.equals(fileName.toString())) {

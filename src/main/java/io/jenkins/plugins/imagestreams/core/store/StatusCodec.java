@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -159,6 +160,23 @@ final class StatusCodec {
         } catch (IllegalArgumentException | DateTimeException e) {
             // a safety net: the reader already turns each invalid value into a message naming its path
             throw new CorruptStatusException("$: " + shorten(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * Reads only the {@code stream} field of a document, e.g. to list a file whose name does not say it.
+     *
+     * @param bytes the document
+     * @return the stream name as written, or empty when the bytes are not a status document of this format
+     */
+    Optional<String> streamOf(final byte[] bytes) {
+        try {
+            JsonNode root = parse(bytes);
+            checkVersion(root);
+            JsonNode stream = root.get("stream");
+            return stream != null && stream.isTextual() ? Optional.of(stream.asText()) : Optional.empty();
+        } catch (CorruptStatusException e) {
+            return Optional.empty();
         }
     }
 

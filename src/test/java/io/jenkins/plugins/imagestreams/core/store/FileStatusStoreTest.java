@@ -212,4 +212,55 @@ public class FileStatusStoreTest {
             collectKeys(field.getValue(), tagList ? "$.*" : key, keys);
         }
     }
+
+    @Test
+    public void shouldStoreTheLongestStreamNameUnderAHashedFileNameAndListIt() throws IOException {
+        String longest = "a".repeat(120) + "." + "b".repeat(132); // 253 characters, the model's limit
+        String plain = "p".repeat(FileStatusStore.MAX_PLAIN_NAME_LENGTH);
+        ImageStreamStatus status = StatusExamples.rich(longest, 3);
+
+        store.save(status);
+        store.save(StatusExamples.rich(plain, 1));
+
+        assertThat(store.load(longest)).contains(status);
+        assertThat(store.streams()).containsExactlyInAnyOrder(longest, plain);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder(plain + ".json", "a".repeat(100) + "~" + sha256Hex(longest) + ".json")
+                    .allSatisfy(name -> assertThat(name.length() + FileStatusStore.LONGEST_SUFFIX)
+                            .isLessThanOrEqualTo(255));
+        }
+    }
+
+    @Test
+    public void shouldKeepACorruptHashedFileAsideWithinTheFileNameLimit() throws IOException {
+        String longest = "c".repeat(253);
+        store.save(StatusExamples.rich(longest, 1));
+        Path file = dir.resolve(FileStatusStore.fileName(longest));
+        Files.writeString(file, "not json");
+
+        assertThat(store.streams()).isEmpty();
+        assertThat(store.load(longest)).isEmpty();
+        assertThat(problems.reports())
+                .singleElement()
+                .satisfies(report -> assertThat(report.keptAs().getFileName().toString())
+                        .startsWith(FileStatusStore.fileName(longest) + FileStatusStore.CORRUPT_MARKER)
+                        .hasSizeLessThanOrEqualTo(255));
+    }
+
+    @Test
+    public void shouldNotListAHashedFileThatNamesAnotherStream() throws IOException {
+        String longest = "d".repeat(253);
+        store.save(StatusExamples.rich(longest, 1));
+        Files.move(
+                dir.resolve(FileStatusStore.fileName(longest)),
+                dir.resolve("d".repeat(100) + "~" + "0".repeat(64) + ".json"));
+
+        assertThat(store.streams()).isEmpty();
+    }
+
+    private static String sha256Hex(String text) {
+        return io.jenkins.plugins.imagestreams.core.image.Digest.sha256Of(text.getBytes(StandardCharsets.UTF_8))
+                .hex();
+    }
 }
