@@ -136,10 +136,13 @@ public final class Triggerer {
      * @throws SubscriptionStoreException if the states cannot be written (the job's record was written)
      */
     public synchronized List<TriggerCause> recordBuild(final String job, final Consumer<List<TriggerCause>> jobRecord) {
-        Map<String, ImageStream> streams = specsByName();
-        Map<SubscriptionKey, SubscriptionState> stored = store.load(job);
         Map<SubscriptionKey, Subscription> distinct = new LinkedHashMap<>();
         subscriptions.of(job).forEach(s -> distinct.putIfAbsent(s.key(), s));
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ImageStream> streams = specsByName();
+        Map<SubscriptionKey, SubscriptionState> stored = store.load(job);
         Instant now = clock.instant();
         List<TriggerCause> used = new ArrayList<>();
         Map<SubscriptionKey, SubscriptionState> states = new HashMap<>();
