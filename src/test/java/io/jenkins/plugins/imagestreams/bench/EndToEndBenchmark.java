@@ -143,7 +143,7 @@ public final class EndToEndBenchmark {
                     streams,
                     seconds(pushStart),
                     threads);
-            Cycle first = cycle(executor, tags, 0);
+            Cycle first = cycle(executor, tags, tags);
             Cycle unchanged = cycle(executor, tags, 0);
             double wrk = Wrk.requestsPerSecond(registry.baseUri(), paths(), threads, wrkSeconds);
             forEachTag(t -> t % 10 == 0);
@@ -159,22 +159,26 @@ public final class EndToEndBenchmark {
         }
     }
 
-    /** Pushes a new image under every tag whose running number passes the filter, from several threads. */
+    /**
+     * Pushes a new image under every tag whose running number passes the filter: repositories in parallel, the tags
+     * of one repository in turn (the registry fails concurrent uploads of the same blob to one repository).
+     */
     private void forEachTag(final IntPredicate which) throws Exception {
         ExecutorService pushers = Executors.newFixedThreadPool(PUSH_THREADS);
         try {
-            List<Future<String>> pushes = new ArrayList<>();
+            List<Future<Void>> pushes = new ArrayList<>();
             for (int s = 0; s < streams; s++) {
-                for (int t = 0; t < tagsPerStream; t++) {
-                    if (which.test(s * tagsPerStream + t)) {
-                        String repository = repository(s);
-                        String tag = "t" + t;
-                        pushes.add(
-                                pushers.submit(() -> registry.pushImage(repository, tag, ManifestFormat.OCI_MANIFEST)));
+                int stream = s;
+                pushes.add(pushers.submit(() -> {
+                    for (int t = 0; t < tagsPerStream; t++) {
+                        if (which.test(stream * tagsPerStream + t)) {
+                            registry.pushImage(repository(stream), "t" + t, ManifestFormat.OCI_MANIFEST);
+                        }
                     }
-                }
+                    return null;
+                }));
             }
-            for (Future<String> push : pushes) {
+            for (Future<Void> push : pushes) {
                 push.get();
             }
         } finally {
