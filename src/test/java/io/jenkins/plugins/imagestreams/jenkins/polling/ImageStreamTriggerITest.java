@@ -8,33 +8,19 @@ import hudson.model.FreeStyleProject;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.imagestreams.jenkins.trigger.ImageStreamCause;
 import io.jenkins.plugins.imagestreams.jenkins.trigger.ImageStreamTrigger;
+import io.jenkins.plugins.imagestreams.testing.jenkins.IntegrationTestWithRegistry;
 import io.jenkins.plugins.imagestreams.testing.jenkins.JenkinsStreams;
 import io.jenkins.plugins.imagestreams.testing.jenkins.ManualPolling;
-import io.jenkins.plugins.imagestreams.testing.registry.LocalRegistry;
 import io.jenkins.plugins.imagestreams.testing.registry.ManifestFormat;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.job.properties.PipelineTriggersJobProperty;
-import org.junit.ClassRule;
-import org.junit.Rule;
 import org.junit.Test;
-import org.jvnet.hudson.test.JenkinsRule;
 
 /** A job with an {@code imageStream} trigger is built once when its tag moves in a real registry. */
-public class ImageStreamTriggerITest {
-    private static final String REPOSITORY = "demo/app";
-
-    @ClassRule
-    public static final ManualPolling POLLING = new ManualPolling();
-
-    @Rule
-    public JenkinsRule j = new JenkinsRule();
-
-    @Rule
-    public LocalRegistry registry = LocalRegistry.plain();
-
+public class ImageStreamTriggerITest extends IntegrationTestWithRegistry {
     @Test
     public void shouldBuildFreestyleJobOnceWhenTagMoves() throws Exception {
         String first = registry.pushImage(REPOSITORY, "latest", ManifestFormat.OCI_MANIFEST);

@@ -13,9 +13,9 @@ import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.imagestreams.jenkins.config.ImageStreamsConfiguration;
 import io.jenkins.plugins.imagestreams.jenkins.config.TagDefinition;
 import io.jenkins.plugins.imagestreams.jenkins.security.ImageStreamPermissions;
+import io.jenkins.plugins.imagestreams.testing.jenkins.IntegrationTestWithRegistry;
 import io.jenkins.plugins.imagestreams.testing.jenkins.JenkinsStreams;
 import io.jenkins.plugins.imagestreams.testing.jenkins.ManualPolling;
-import io.jenkins.plugins.imagestreams.testing.registry.LocalRegistry;
 import io.jenkins.plugins.imagestreams.testing.registry.ManifestFormat;
 import java.io.ByteArrayOutputStream;
 import java.net.URL;
@@ -29,7 +29,6 @@ import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
-import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -39,18 +38,7 @@ import org.jvnet.hudson.test.MockFolder;
 import org.jvnet.hudson.test.MockQueueItemAuthenticator;
 
 /** Downstream jobs listed on a stream tag in the global configuration: triggering, JCasC and the form check. */
-public class DownstreamJobsITest {
-    private static final String REPOSITORY = "demo/app";
-
-    @ClassRule
-    public static final ManualPolling POLLING = new ManualPolling();
-
-    @Rule
-    public JenkinsRule j = new JenkinsRule();
-
-    @Rule
-    public LocalRegistry registry = LocalRegistry.plain();
-
+public class DownstreamJobsITest extends IntegrationTestWithRegistry {
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 

@@ -6,39 +6,19 @@ import hudson.model.FreeStyleProject;
 import io.jenkins.plugins.imagestreams.core.triggering.FileSubscriptionStore;
 import io.jenkins.plugins.imagestreams.jenkins.config.ImageStreamsConfiguration;
 import io.jenkins.plugins.imagestreams.jenkins.config.TagDefinition;
+import io.jenkins.plugins.imagestreams.testing.jenkins.IntegrationTestWithRegistry;
 import io.jenkins.plugins.imagestreams.testing.jenkins.JenkinsStreams;
 import io.jenkins.plugins.imagestreams.testing.jenkins.ManualPolling;
-import io.jenkins.plugins.imagestreams.testing.registry.LocalRegistry;
 import io.jenkins.plugins.imagestreams.testing.registry.ManifestFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.junit.ClassRule;
-import org.junit.Rule;
 import org.junit.Test;
-import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockFolder;
 
 /** Renamed, moved and deleted jobs: their subscription states and the names in {@code downstreamJobs} follow. */
-public class JobLifecycleITest {
-    private static final String REPOSITORY = "demo/app";
-
-    @ClassRule
-    public static final ManualPolling POLLING = new ManualPolling();
-
-    @Rule
-    public JenkinsRule j = new JenkinsRule();
-
-    @Rule
-    public LocalRegistry registry = LocalRegistry.plain();
-
-    private String moveAndPoll() throws Exception {
-        String moved = JenkinsStreams.moveApp(registry);
-        ManualPolling.tickAndWait(j);
-        return moved;
-    }
-
+public class JobLifecycleITest extends IntegrationTestWithRegistry {
     private Path stateFile(final String job) {
         return new FileSubscriptionStore(
                         j.jenkins.getRootDir().toPath().resolve(TriggerService.SUBSCRIPTIONS_DIRECTORY),

@@ -5,28 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.imagestreams.testing.jenkins.IntegrationTestWithRegistry;
 import io.jenkins.plugins.imagestreams.testing.jenkins.JenkinsStreams;
 import io.jenkins.plugins.imagestreams.testing.jenkins.ManualPolling;
-import io.jenkins.plugins.imagestreams.testing.registry.LocalRegistry;
 import io.jenkins.plugins.imagestreams.testing.registry.ManifestFormat;
-import org.junit.ClassRule;
-import org.junit.Rule;
 import org.junit.Test;
-import org.jvnet.hudson.test.JenkinsRule;
 
 /** A build of a subscribed job that no tag started records the digest it used, which then does not trigger it. */
-public class ManualBuildITest {
-    private static final String REPOSITORY = "demo/app";
-
-    @ClassRule
-    public static final ManualPolling POLLING = new ManualPolling();
-
-    @Rule
-    public JenkinsRule j = new JenkinsRule();
-
-    @Rule
-    public LocalRegistry registry = LocalRegistry.plain();
-
+public class ManualBuildITest extends IntegrationTestWithRegistry {
     @Test
     public void shouldNotTriggerTheDigestThatAManualBuildUsed() throws Exception {
         String first = registry.pushImage(REPOSITORY, "latest", ManifestFormat.OCI_MANIFEST);

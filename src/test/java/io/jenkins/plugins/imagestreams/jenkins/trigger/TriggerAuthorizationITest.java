@@ -7,17 +7,14 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import hudson.model.User;
 import io.jenkins.plugins.imagestreams.jenkins.config.ImageStreamDefinition;
+import io.jenkins.plugins.imagestreams.testing.jenkins.IntegrationTestWithRegistry;
 import io.jenkins.plugins.imagestreams.testing.jenkins.JenkinsStreams;
 import io.jenkins.plugins.imagestreams.testing.jenkins.ManualPolling;
-import io.jenkins.plugins.imagestreams.testing.registry.LocalRegistry;
 import io.jenkins.plugins.imagestreams.testing.registry.ManifestFormat;
 import jenkins.model.Jenkins;
 import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.junit.Before;
-import org.junit.ClassRule;
-import org.junit.Rule;
 import org.junit.Test;
-import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.MockQueueItemAuthenticator;
 
@@ -25,18 +22,7 @@ import org.jvnet.hudson.test.MockQueueItemAuthenticator;
  * Builds are scheduled only for jobs whose builds' identity (here alice, through a queue item authenticator) may
  * see and build the job and view the stream; a change missed while it may not is built once it may.
  */
-public class TriggerAuthorizationITest {
-    private static final String REPOSITORY = "demo/app";
-
-    @ClassRule
-    public static final ManualPolling POLLING = new ManualPolling();
-
-    @Rule
-    public JenkinsRule j = new JenkinsRule();
-
-    @Rule
-    public LocalRegistry registry = LocalRegistry.plain();
-
+public class TriggerAuthorizationITest extends IntegrationTestWithRegistry {
     private FreeStyleProject job;
     private ImageStreamDefinition stream;
 
@@ -69,12 +55,6 @@ public class TriggerAuthorizationITest {
             strategy.grant(Item.BUILD).onItems(job).to("alice");
         }
         j.jenkins.setAuthorizationStrategy(strategy);
-    }
-
-    private String moveAndPoll() throws Exception {
-        String moved = JenkinsStreams.moveApp(registry);
-        ManualPolling.tickAndWait(j);
-        return moved;
     }
 
     @Test
