@@ -72,7 +72,7 @@ public class DownstreamJobsITest extends IntegrationTestWithRegistry {
     }
 
     @Test
-    public void shouldReadAndExportDownstreamJobsWithJcasc() throws Exception {
+    public void shouldKeepDownstreamJobsThroughJcascTheFormAndTheExport() throws Exception {
         Path yaml = temp.newFile("downstream.yaml").toPath();
         Files.writeString(
                 yaml,
@@ -92,6 +92,7 @@ public class DownstreamJobsITest extends IntegrationTestWithRegistry {
                 StandardCharsets.UTF_8);
 
         ConfigurationAsCode.get().configure(yaml.toString());
+        j.configRoundtrip();
         ByteArrayOutputStream exported = new ByteArrayOutputStream();
         ConfigurationAsCode.get().export(exported);
 
