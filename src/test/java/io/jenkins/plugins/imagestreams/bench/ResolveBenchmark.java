@@ -8,9 +8,6 @@ import io.jenkins.plugins.imagestreams.registry.jib.RegistryTransport;
 import io.jenkins.plugins.imagestreams.testing.registry.LocalRegistry;
 import io.jenkins.plugins.imagestreams.testing.registry.ManifestFormat;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,46 +161,16 @@ public final class ResolveBenchmark {
 
     private static double wrkPerSecond(LocalRegistry registry, List<String> tags, int concurrency, int seconds)
             throws IOException, InterruptedException {
-        Path script = Files.createTempFile("wrk-get", ".lua");
-        StringBuilder lua = new StringBuilder("paths = {");
-        for (String tag : tags) {
-            lua.append("\"/v2/")
-                    .append(REPOSITORY)
-                    .append("/manifests/")
-                    .append(tag)
-                    .append("\",");
-        }
-        lua.append("}\ni = 0\nhdrs = { [\"Accept\"] = \"")
-                .append(LocalRegistry.MANIFEST_ACCEPT)
-                .append(
-                        "\" }\nrequest = function() i = i + 1; return wrk.format(\"GET\", paths[i % #paths + 1], hdrs) end\n");
-        Files.writeString(script, lua, StandardCharsets.UTF_8);
-        try {
-            String output = exec(
-                    "wrk",
-                    "-t" + Math.min(concurrency, 2),
-                    "-c" + concurrency,
-                    "-d" + seconds + "s",
-                    "-s",
-                    script.toString(),
-                    registry.baseUri().toString());
-            for (String line : output.split("\n")) {
-                if (line.startsWith("Requests/sec:")) {
-                    return Double.parseDouble(
-                            line.substring("Requests/sec:".length()).trim());
-                }
-            }
-            throw new IOException("no Requests/sec in wrk output:\n" + output);
-        } finally {
-            Files.deleteIfExists(script);
-        }
+        List<String> paths =
+                tags.stream().map(tag -> Wrk.manifestPath(REPOSITORY, tag)).toList();
+        return Wrk.requestsPerSecond(registry.baseUri(), paths, concurrency, seconds);
     }
 
     private static double skopeoPerSecond(LocalRegistry registry, List<String> tags)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
         for (String tag : tags) {
-            exec(
+            Command.run(
                     "skopeo",
                     "inspect",
                     "--raw",
@@ -211,14 +178,5 @@ public final class ResolveBenchmark {
                     "docker://" + registry.imageReference(REPOSITORY, tag));
         }
         return tags.size() / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static String exec(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed:\n" + output);
-        }
-        return output;
     }
 }

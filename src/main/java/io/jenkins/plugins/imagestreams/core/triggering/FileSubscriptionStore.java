@@ -32,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code <file>.corrupt-<UTC time>}, reported to the {@link StoreProblems} reporter (with the job's name in
  *       place of a stream name), and the job starts with no state, so its subscriptions take their first-run
  *       policy again.
+ *   <li><b>Renames.</b> {@link #rename} writes the new file (with the new name inside) before it deletes the old
+ *       one: a crash in between leaves a stale old file, which is only read again if a job of that name appears.
  *   <li><b>Caching.</b> The files are read once and cached; this store must be the only writer of its directory.
  * </ul>
  */
@@ -99,6 +101,24 @@ public final class FileSubscriptionStore implements SubscriptionStore {
                 throw new SubscriptionStoreException("cannot remove " + fileFor(jobFullName), e);
             }
             cache.remove(jobFullName);
+        }
+    }
+
+    @Override
+    public void rename(final String oldJobFullName, final String newJobFullName) {
+        if (oldJobFullName.equals(newJobFullName)) {
+            return;
+        }
+        synchronized (this) {
+            Map<SubscriptionKey, SubscriptionState> moved =
+                    SubscriptionStates.renamed(load(oldJobFullName), newJobFullName);
+            if (moved.isEmpty()) {
+                remove(newJobFullName);
+                return;
+            }
+            writeAtomically(newJobFullName, codec.write(newJobFullName, moved));
+            cache.put(newJobFullName, moved);
+            remove(oldJobFullName);
         }
     }
 

@@ -27,4 +27,17 @@ public final class InMemorySubscriptionStore implements SubscriptionStore {
     public void remove(final String jobFullName) {
         jobs.remove(jobFullName);
     }
+
+    @Override
+    public synchronized void rename(final String oldJobFullName, final String newJobFullName) {
+        if (oldJobFullName.equals(newJobFullName)) {
+            return;
+        }
+        Map<SubscriptionKey, SubscriptionState> states = jobs.remove(oldJobFullName);
+        if (states == null) {
+            jobs.remove(newJobFullName);
+        } else {
+            jobs.put(newJobFullName, SubscriptionStates.renamed(states, newJobFullName));
+        }
+    }
 }

@@ -70,10 +70,7 @@ final class JobTrigger {
             TriggerCause cause = ready.decision().cause().orElseThrow();
             SubscriptionKey key = ready.subscription().key();
             if (scheduler.alreadyScheduledOrBuilt(job, cause.stream(), cause.tag(), cause.digest())) {
-                states.put(
-                        key,
-                        SubscriptionState.pending(cause.digest(), Optional.empty(), now)
-                                .confirm());
+                states.put(key, SubscriptionState.triggered(cause.digest(), now));
                 reasons.put(key, TriggerReason.ALREADY_SCHEDULED);
             } else {
                 pending.put(key, SubscriptionState.pending(cause.digest(), cause.previousDigest(), now));

@@ -14,4 +14,15 @@ public interface SubscriptionSource {
      * @return the subscriptions; the same key may appear once
      */
     List<Subscription> all();
+
+    /**
+     * Returns the subscriptions of one job. The default filters {@link #all()}; a source that can look one job
+     * up directly should do so, since this is asked each time a build of any job starts.
+     *
+     * @param jobFullName the job's full name
+     * @return its subscriptions, possibly none
+     */
+    default List<Subscription> of(final String jobFullName) {
+        return all().stream().filter(s -> s.jobFullName().equals(jobFullName)).toList();
+    }
 }

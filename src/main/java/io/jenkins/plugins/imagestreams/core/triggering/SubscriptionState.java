@@ -57,6 +57,18 @@ public record SubscriptionState(
     }
 
     /**
+     * The state of a subscription whose job already has a digest: a build was found in the job's own record, or a
+     * build that was not triggered by a tag recorded the digest it used.
+     *
+     * @param digest the digest the job has
+     * @param at when that was recorded
+     * @return a confirmed state
+     */
+    public static SubscriptionState triggered(final Digest digest, final Instant at) {
+        return new SubscriptionState(Optional.of(digest), Optional.of(at), true, Optional.empty());
+    }
+
+    /**
      * Returns this state with the scheduling confirmed.
      *
      * @return the confirmed state

@@ -1,8 +1,9 @@
 package io.jenkins.plugins.imagestreams.core.triggering;
 
+import java.util.HashMap;
 import java.util.Map;
 
-/** Checks shared by the subscription stores. */
+/** Checks and conversions shared by the subscription stores. */
 final class SubscriptionStates {
     private SubscriptionStates() {}
 
@@ -13,5 +14,13 @@ final class SubscriptionStates {
                         "state of job '" + key.jobFullName() + "' saved under job '" + jobFullName + "'");
             }
         }
+    }
+
+    /** The same states, keyed by another job name. */
+    static Map<SubscriptionKey, SubscriptionState> renamed(
+            final Map<SubscriptionKey, SubscriptionState> states, final String newJobFullName) {
+        Map<SubscriptionKey, SubscriptionState> moved = new HashMap<>();
+        states.forEach((key, state) -> moved.put(new SubscriptionKey(newJobFullName, key.stream(), key.tag()), state));
+        return Map.copyOf(moved);
     }
 }

@@ -35,4 +35,15 @@ public interface SubscriptionStore {
      * @throws SubscriptionStoreException if they cannot be removed
      */
     void remove(String jobFullName);
+
+    /**
+     * Moves every state of a job to its new name (the job was renamed or moved), replacing whatever the new name
+     * had. The states are written under the new name before they are removed from the old one: a crash in
+     * between leaves a stale copy under the old name, never a loss.
+     *
+     * @param oldJobFullName the job's full name before
+     * @param newJobFullName the job's full name after
+     * @throws SubscriptionStoreException if they cannot be moved; the old states are then kept
+     */
+    void rename(String oldJobFullName, String newJobFullName);
 }

@@ -2,7 +2,9 @@ package io.jenkins.plugins.imagestreams.core.triggering;
 
 import io.jenkins.plugins.imagestreams.core.ImageStreamSpecs;
 import io.jenkins.plugins.imagestreams.core.ImageStreams;
+import io.jenkins.plugins.imagestreams.core.image.Digest;
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
+import io.jenkins.plugins.imagestreams.core.model.TagEvent;
 import io.jenkins.plugins.imagestreams.core.model.TagHistory;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Evaluates every subscription against the current status and schedules the builds: level-driven, so it can
@@ -42,6 +45,7 @@ public final class Triggerer {
     private final ImageStreams service;
     private final ImageStreamSpecs specs;
     private final SubscriptionSource subscriptions;
+    private final SubscriptionStore store;
     private final JobTrigger jobs;
     private final SubscriptionEvaluator evaluator;
     private final StormThrottle throttle;
@@ -70,6 +74,7 @@ public final class Triggerer {
         this.service = Objects.requireNonNull(service, "service");
         this.specs = Objects.requireNonNull(specs, "specs");
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+        this.store = Objects.requireNonNull(store, "store");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.evaluator = new SubscriptionEvaluator(policy);
@@ -85,8 +90,7 @@ public final class Triggerer {
      */
     public synchronized TriggerReport evaluate() {
         Instant now = clock.instant();
-        Map<String, ImageStream> streams = new HashMap<>();
-        specs.all().forEach(s -> streams.put(s.name(), s));
+        Map<String, ImageStream> streams = specsByName();
         List<JobPlan> plans = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, List<Subscription>> job : byJob().entrySet()) {
@@ -112,6 +116,87 @@ public final class Triggerer {
             outcomes.addAll(finish(plan, now, scheduled, failures));
         }
         return new TriggerReport(now, outcomes, scheduled, failures, nextDelay(outcomes));
+    }
+
+    /**
+     * Records the digests used by a build that this triggerer did not start (a manual, timer or SCM build of a
+     * subscribed job), so that the next evaluation does not trigger them again. For each of the job's
+     * subscriptions whose tag has a digest: the job's own record is written first ({@code jobRecord}, e.g. an
+     * action saved with the build), then the state, confirmed, with that digest as the last triggered one.
+     *
+     * <p>A crash after the job's record and before the state leaves the old state: the next evaluation finds
+     * the digest in the job's record ({@link BuildScheduler#alreadyScheduledOrBuilt}) and confirms it without
+     * scheduling. A crash before the job's record loses the record; the build itself was interrupted, and the
+     * change is triggered once.
+     *
+     * @param job the job's full name
+     * @param jobRecord writes the digests into the job's own record; called once, only when there is one
+     * @return one entry per subscribed tag that has a digest, with the previously triggered digest, the pull
+     *     spec and what moved the tag; empty when the job has no subscription or no digest yet
+     * @throws SubscriptionStoreException if the states cannot be written (the job's record was written)
+     */
+    public synchronized List<TriggerCause> recordBuild(final String job, final Consumer<List<TriggerCause>> jobRecord) {
+        Map<SubscriptionKey, Subscription> distinct = new LinkedHashMap<>();
+        subscriptions.of(job).forEach(s -> distinct.putIfAbsent(s.key(), s));
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ImageStream> streams = specsByName();
+        Map<SubscriptionKey, SubscriptionState> stored = store.load(job);
+        Instant now = clock.instant();
+        List<TriggerCause> used = new ArrayList<>();
+        Map<SubscriptionKey, SubscriptionState> states = new HashMap<>();
+        for (Subscription sub : distinct.values()) {
+            Optional<TagEvent> current = status(streams, sub).flatMap(TagHistory::current);
+            if (current.isEmpty()) {
+                continue;
+            }
+            TagEvent event = current.get();
+            Optional<SubscriptionState> state = Optional.ofNullable(stored.get(sub.key()));
+            Optional<Digest> last = state.flatMap(SubscriptionState::lastTriggeredDigest);
+            used.add(new TriggerCause(
+                    sub.stream(), sub.tag(), last, event.digest(), event.pullSpec(), event.cause(), event.created()));
+            if (state.isEmpty() || !state.get().confirmed() || !last.equals(Optional.of(event.digest()))) {
+                states.put(sub.key(), SubscriptionState.triggered(event.digest(), now));
+            }
+        }
+        if (used.isEmpty()) {
+            return List.of();
+        }
+        jobRecord.accept(List.copyOf(used));
+        if (!states.isEmpty()) {
+            store.save(job, states);
+        }
+        return List.copyOf(used);
+    }
+
+    /**
+     * Follows a job that was renamed or moved: its states move to the new name, so that nothing is triggered
+     * again and no first-run baseline is taken. Serialised with {@link #evaluate()}.
+     *
+     * @param oldJobFullName the full name before
+     * @param newJobFullName the full name after
+     * @throws SubscriptionStoreException if the states cannot be moved
+     */
+    public synchronized void jobRenamed(final String oldJobFullName, final String newJobFullName) {
+        store.rename(oldJobFullName, newJobFullName);
+    }
+
+    /**
+     * Forgets a deleted job's states, so that a new job of the same name starts with its first-run policy.
+     * Serialised with {@link #evaluate()}.
+     *
+     * @param jobFullName the full name
+     * @throws SubscriptionStoreException if the states cannot be removed
+     */
+    public synchronized void jobDeleted(final String jobFullName) {
+        store.remove(jobFullName);
+    }
+
+    private Map<String, ImageStream> specsByName() {
+        Map<String, ImageStream> streams = new HashMap<>();
+        specs.all().forEach(s -> streams.put(s.name(), s));
+        return streams;
     }
 
     private Map<String, List<Subscription>> byJob() {

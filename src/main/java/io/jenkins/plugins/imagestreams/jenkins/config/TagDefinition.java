@@ -1,6 +1,7 @@
 package io.jenkins.plugins.imagestreams.jenkins.config;
 
 import hudson.Extension;
+import hudson.model.AutoCompletionCandidates;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
@@ -12,6 +13,7 @@ import io.jenkins.plugins.imagestreams.core.model.TagReference;
 import io.jenkins.plugins.imagestreams.jenkins.JenkinsFacade;
 import io.jenkins.plugins.imagestreams.jenkins.credentials.RegistryCredentialsFacade;
 import io.jenkins.plugins.imagestreams.jenkins.security.ImageStreamPermissions;
+import io.jenkins.plugins.imagestreams.jenkins.trigger.DownstreamJobs;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +35,7 @@ public class TagDefinition implements Describable<TagDefinition> {
     private String importMode = ImportMode.PRESERVE_ORIGINAL.wireName();
     private String platforms = "";
     private String credentialsId = "";
+    private String downstreamJobs = "";
 
     /**
      * Creates the tag.
@@ -126,6 +129,20 @@ public class TagDefinition implements Describable<TagDefinition> {
         this.credentialsId = credentialsId == null ? "" : credentialsId.trim();
     }
 
+    public String getDownstreamJobs() {
+        return downstreamJobs;
+    }
+
+    /**
+     * Sets the jobs built when the tag moves to a new digest, as if each had an {@code imageStream} trigger on it.
+     *
+     * @param downstreamJobs job full names separated by commas, e.g. {@code deploy-app, team/smoke}; empty for none
+     */
+    @DataBoundSetter
+    public void setDownstreamJobs(final String downstreamJobs) {
+        this.downstreamJobs = downstreamJobs == null ? "" : downstreamJobs.trim();
+    }
+
     /**
      * Converts the entered values to the core's validated tag.
      *
@@ -201,6 +218,31 @@ public class TagDefinition implements Describable<TagDefinition> {
         @POST
         public FormValidation doCheckName(@QueryParameter final String value) {
             return checks.ifPermitted(() -> FormChecks.VALIDATION.tagName(value));
+        }
+
+        /**
+         * Warns about downstream jobs that are unknown to the current user, cannot be triggered, or whose builds'
+         * identity may not see or build them; needs ImageStream/Configure.
+         *
+         * @param value job full names separated by commas
+         * @return ok, or warnings
+         */
+        @POST
+        public FormValidation doCheckDownstreamJobs(@QueryParameter final String value) {
+            return checks.ifPermitted(() -> new DownstreamJobs().check(value));
+        }
+
+        /**
+         * Completes a downstream job name from the jobs the current user can see; needs ImageStream/Configure.
+         *
+         * @param value the name being typed
+         * @return the candidates; none without the permission
+         */
+        @POST
+        public AutoCompletionCandidates doAutoCompleteDownstreamJobs(@QueryParameter final String value) {
+            return jenkins.hasPermission(ImageStreamPermissions.CONFIGURE)
+                    ? new DownstreamJobs().candidates(value)
+                    : new AutoCompletionCandidates();
         }
 
         /**

@@ -9,22 +9,15 @@ import io.jenkins.plugins.imagestreams.core.importing.CycleReport;
 import io.jenkins.plugins.imagestreams.core.importing.ImportSettings;
 import io.jenkins.plugins.imagestreams.core.importing.Importer;
 import io.jenkins.plugins.imagestreams.core.importing.Sleeper;
-import io.jenkins.plugins.imagestreams.core.triggering.FileSubscriptionStore;
-import io.jenkins.plugins.imagestreams.core.triggering.TriggerPolicy;
 import io.jenkins.plugins.imagestreams.core.triggering.TriggerReport;
 import io.jenkins.plugins.imagestreams.core.triggering.TriggerRequest;
-import io.jenkins.plugins.imagestreams.core.triggering.Triggerer;
-import io.jenkins.plugins.imagestreams.jenkins.JenkinsFacade;
 import io.jenkins.plugins.imagestreams.jenkins.config.ImageStreamsConfiguration;
 import io.jenkins.plugins.imagestreams.jenkins.credentials.RegistryCredentialsFacade;
 import io.jenkins.plugins.imagestreams.jenkins.service.ImageStreamsService;
-import io.jenkins.plugins.imagestreams.jenkins.trigger.JenkinsBuildScheduler;
-import io.jenkins.plugins.imagestreams.jenkins.trigger.TriggerSubscriptions;
+import io.jenkins.plugins.imagestreams.jenkins.trigger.TriggerService;
 import io.jenkins.plugins.imagestreams.registry.jib.JibRegistryClient;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -40,20 +33,17 @@ import jenkins.util.SystemProperties;
  * The periodic tick: one import cycle (the core scheduler decides which tags are due and keeps the caps), then one
  * trigger evaluation. The period is {@code -Dio.jenkins.plugins.imagestreams.jenkins.polling.ImageStreamsPoller
  * .periodSeconds} (default 60); the triggers' quiet period is {@code ...ImageStreamsPoller.quietPeriodSeconds}
- * (default 10); the first tick comes {@code ...ImageStreamsPoller.initialDelaySeconds} after startup (default 15). Subscription states live in {@code $JENKINS_HOME/imagestreams-subscriptions}.
+ * (default 10); the first tick comes {@code ...ImageStreamsPoller.initialDelaySeconds} after startup (default 15),
+ * after the startup evaluation of {@code ImageStreamItemListener}. The trigger evaluation goes through
+ * {@link TriggerService}.
  */
 @Extension
 public class ImageStreamsPoller extends AsyncPeriodicWork {
     private static final Logger LOGGER = Logger.getLogger(ImageStreamsPoller.class.getName());
-    /** The directory under {@code $JENKINS_HOME} that holds the subscription states. */
-    public static final String SUBSCRIPTIONS_DIRECTORY = "imagestreams-subscriptions";
-
     private static final int RESOLVE_THREADS = 4;
 
-    private final JenkinsFacade jenkins = new JenkinsFacade();
     private Importer importer;
     private Set<String> importerInsecure;
-    private Triggerer triggerer;
     private ExecutorService executor;
 
     /** Creates the poller. */
@@ -85,11 +75,12 @@ public class ImageStreamsPoller extends AsyncPeriodicWork {
     }
 
     /**
-     * Runs one import cycle and one trigger evaluation, logging a summary to a throw-away listener. For tests.
+     * Runs one tick now, outside the schedule: one import cycle and one trigger evaluation, with the summary
+     * discarded. Tests run the poller this way.
      *
      * @throws InterruptedException if interrupted
      */
-    void runOnce() throws InterruptedException {
+    public void runOnce() throws InterruptedException {
         runOnce(TaskListener.NULL);
     }
 
@@ -104,7 +95,7 @@ public class ImageStreamsPoller extends AsyncPeriodicWork {
             LOGGER.log(Level.WARNING, "ImageStreams: the import cycle failed", e);
             log.println("ImageStreams: the import cycle failed: " + e.getClass().getSimpleName());
         }
-        TriggerReport report = triggerer().evaluate();
+        TriggerReport report = TriggerService.get().evaluate();
         for (TriggerRequest request : report.scheduled()) {
             log.printf(
                     "ImageStreams: scheduled %s for %d changed tag(s)%n",
@@ -139,42 +130,6 @@ public class ImageStreamsPoller extends AsyncPeriodicWork {
             importerInsecure = insecure;
         }
         return importer;
-    }
-
-    private Triggerer triggerer() {
-        if (triggerer == null) {
-            Path directory = jenkins.getRootDir().toPath().resolve(SUBSCRIPTIONS_DIRECTORY);
-            FileSubscriptionStore store = new FileSubscriptionStore(
-                    directory,
-                    Clock.systemUTC(),
-                    (job, keptAs, reason) -> LOGGER.log(
-                            Level.WARNING,
-                            "ImageStreams: unreadable subscription file of {0} kept aside as {1}: {2}",
-                            new Object[] {job, keptAs, reason}));
-            triggerer = new Triggerer(
-                    ImageStreamsService.get().streams(),
-                    specs(),
-                    new TriggerSubscriptions(),
-                    store,
-                    new JenkinsBuildScheduler(),
-                    policy(),
-                    Clock.systemUTC());
-        }
-        return triggerer;
-    }
-
-    static TriggerPolicy policy() {
-        long quiet =
-                Math.max(0, SystemProperties.getLong(ImageStreamsPoller.class.getName() + ".quietPeriodSeconds", 10L));
-        TriggerPolicy defaults = TriggerPolicy.DEFAULT;
-        return new TriggerPolicy(
-                defaults.firstRun(),
-                defaults.cooldown(),
-                Duration.ofSeconds(quiet),
-                defaults.maxQuietWait().compareTo(Duration.ofSeconds(quiet)) < 0
-                        ? Duration.ofSeconds(quiet)
-                        : defaults.maxQuietWait(),
-                defaults.runsPerStreamPerMinute());
     }
 
     private static ImageStreamSpecs specs() {

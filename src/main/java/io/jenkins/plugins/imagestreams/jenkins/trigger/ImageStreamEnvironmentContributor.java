@@ -12,7 +12,8 @@ import java.util.List;
  * Exposes the build's {@link ImageStreamCause}s: {@code IMAGESTREAM_NAME}, {@code IMAGESTREAM_TAG},
  * {@code IMAGESTREAM_DIGEST}, {@code IMAGESTREAM_PREVIOUS_DIGEST} (empty on a first trigger) and
  * {@code IMAGESTREAM_PULLSPEC} from the first cause, and, when there are several, the same names suffixed
- * {@code _1}, {@code _2}, ... for each cause in order.
+ * {@code _1}, {@code _2}, ... for each cause in order. A build that no tag started but that recorded the digests it
+ * used ({@link ImageStreamDigestsAction}) gets the same variables from that record.
  */
 @Extension
 public class ImageStreamEnvironmentContributor extends EnvironmentContributor {
@@ -31,10 +32,15 @@ public class ImageStreamEnvironmentContributor extends EnvironmentContributor {
     }
 
     static List<ImageStreamCause> causesOf(final Run<?, ?> run) {
-        return run.getCauses().stream()
+        List<ImageStreamCause> causes = run.getCauses().stream()
                 .filter(ImageStreamCause.class::isInstance)
                 .map(ImageStreamCause.class::cast)
                 .toList();
+        if (!causes.isEmpty()) {
+            return causes;
+        }
+        ImageStreamDigestsAction recorded = run.getAction(ImageStreamDigestsAction.class);
+        return recorded == null ? List.of() : recorded.getDigests();
     }
 
     static void contribute(final List<ImageStreamCause> causes, final EnvVars envs) {

@@ -16,7 +16,9 @@ import jenkins.model.ParameterizedJobMixIn;
 
 /**
  * Starts builds through {@link ParameterizedJobMixIn#scheduleBuild2} with one {@link ImageStreamCause} per tag,
- * and answers from the queue and the latest builds whether a job already has a digest.
+ * once {@link JobAuthorization} agrees, and answers from the queue and the latest builds whether a job already has
+ * a digest: from their {@link ImageStreamCause}s, or from the {@link ImageStreamDigestsAction} of a build that no
+ * tag started.
  */
 public class JenkinsBuildScheduler implements BuildScheduler {
     private static final Logger LOGGER = Logger.getLogger(JenkinsBuildScheduler.class.getName());
@@ -24,14 +26,16 @@ public class JenkinsBuildScheduler implements BuildScheduler {
     static final int BUILDS_SEARCHED = 50;
 
     private final TriggerJobsFacade jobs;
+    private final JobAuthorization authorization;
 
     /** Creates the scheduler over Jenkins. */
     public JenkinsBuildScheduler() {
-        this(new TriggerJobsFacade());
+        this(new TriggerJobsFacade(), new JobAuthorization());
     }
 
-    JenkinsBuildScheduler(final TriggerJobsFacade jobs) {
+    JenkinsBuildScheduler(final TriggerJobsFacade jobs, final JobAuthorization authorization) {
         this.jobs = jobs;
+        this.authorization = authorization;
     }
 
     @Override
@@ -45,8 +49,17 @@ public class JenkinsBuildScheduler implements BuildScheduler {
             LOGGER.log(Level.FINE, "ImageStreams: job {0} is disabled", jobFullName);
             return false;
         }
+        for (String stream :
+                causes.stream().map(TriggerCause::stream).distinct().toList()) {
+            Optional<String> refusal = authorization.refusal(found.get(), stream);
+            if (refusal.isPresent()) {
+                LOGGER.log(
+                        Level.FINE, "ImageStreams: not scheduling {0}: {1}", new Object[] {jobFullName, refusal.get()});
+                return false;
+            }
+        }
         Cause[] jenkinsCauses = causes.stream().map(ImageStreamCause::of).toArray(Cause[]::new);
-        return ParameterizedJobMixIn.scheduleBuild2((Job<?, ?>) job, -1, new CauseAction(jenkinsCauses)) != null;
+        return ParameterizedJobMixIn.scheduleBuild2(found.get(), -1, new CauseAction(jenkinsCauses)) != null;
     }
 
     @Override
@@ -71,14 +84,24 @@ public class JenkinsBuildScheduler implements BuildScheduler {
             if (searched++ >= BUILDS_SEARCHED) {
                 break;
             }
-            Optional<ImageStreamCause> latest = run.getCauses().stream()
-                    .filter(c -> c instanceof ImageStreamCause isc && isc.isFor(stream, tag))
-                    .map(ImageStreamCause.class::cast)
-                    .findFirst();
+            Optional<ImageStreamCause> latest = usedBy(run, stream, tag);
             if (latest.isPresent()) {
                 return latest.get().getDigest().equals(wanted);
             }
         }
         return false;
+    }
+
+    /** The digest of the stream tag that a build was started for, or recorded as used when no tag started it. */
+    private static Optional<ImageStreamCause> usedBy(final Run<?, ?> run, final String stream, final String tag) {
+        Optional<ImageStreamCause> cause = run.getCauses().stream()
+                .filter(c -> c instanceof ImageStreamCause isc && isc.isFor(stream, tag))
+                .map(ImageStreamCause.class::cast)
+                .findFirst();
+        if (cause.isPresent()) {
+            return cause;
+        }
+        ImageStreamDigestsAction recorded = run.getAction(ImageStreamDigestsAction.class);
+        return recorded == null ? Optional.empty() : recorded.digestFor(stream, tag);
     }
 }

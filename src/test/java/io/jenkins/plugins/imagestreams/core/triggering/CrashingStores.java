@@ -53,6 +53,12 @@ final class CrashingStores {
                 crash.point("subscription remove");
                 durable.remove(job);
             }
+
+            @Override
+            public void rename(final String oldJob, final String newJob) {
+                crash.point("subscription rename");
+                durable.rename(oldJob, newJob);
+            }
         };
     }
 }

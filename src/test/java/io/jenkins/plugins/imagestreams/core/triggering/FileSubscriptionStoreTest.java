@@ -107,6 +107,42 @@ public class FileSubscriptionStoreTest {
     }
 
     @Test
+    public void shouldMoveStatesToTheNewNameAndRemoveTheOldFile() throws IOException {
+        FileSubscriptionStore store = store();
+        SubscriptionState pending = SubscriptionState.pending(digest(2), Optional.of(digest(1)), AT);
+        store.save(KEY.jobFullName(), Map.of(KEY, pending));
+        store.save("team/deploy", Map.of(new SubscriptionKey("team/deploy", "stale", "1"), baseline()));
+
+        store.rename(KEY.jobFullName(), "team/deploy");
+
+        assertThat(Files.exists(store.fileFor(KEY.jobFullName()))).isFalse();
+        assertThat(store().load(KEY.jobFullName())).isEmpty();
+        assertThat(store().load("team/deploy"))
+                .containsOnly(Map.entry(new SubscriptionKey("team/deploy", "app", "1"), pending));
+        assertThat(Files.readString(store.fileFor("team/deploy"), StandardCharsets.UTF_8))
+                .contains("\"job\" : \"team/deploy\"");
+    }
+
+    @Test
+    public void shouldRenameBothStoresAlike() {
+        for (SubscriptionStore store : List.of(store(), new InMemorySubscriptionStore())) {
+            store.save(KEY.jobFullName(), Map.of(KEY, baseline()));
+            store.save("empty-before", Map.of(new SubscriptionKey("empty-before", "app", "2"), baseline()));
+
+            store.rename(KEY.jobFullName(), KEY.jobFullName());
+            assertThat(store.load(KEY.jobFullName())).containsOnlyKeys(KEY);
+            store.rename("never-saved", "empty-before");
+
+            assertThat(store.load("empty-before")).isEmpty();
+            assertThat(store.load(KEY.jobFullName())).containsOnlyKeys(KEY);
+        }
+    }
+
+    private static SubscriptionState baseline() {
+        return SubscriptionState.baseline(Optional.of(digest(1)));
+    }
+
+    @Test
     public void shouldRejectInconsistentStates() {
         assertThatThrownBy(() -> new SubscriptionState(Optional.empty(), Optional.empty(), false, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)

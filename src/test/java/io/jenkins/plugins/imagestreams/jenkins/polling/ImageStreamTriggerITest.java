@@ -3,65 +3,40 @@ package io.jenkins.plugins.imagestreams.jenkins.polling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.EnvVars;
-import hudson.ExtensionList;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.imagestreams.core.model.TagEvent;
-import io.jenkins.plugins.imagestreams.jenkins.config.ImageStreamDefinition;
-import io.jenkins.plugins.imagestreams.jenkins.config.ImageStreamsConfiguration;
-import io.jenkins.plugins.imagestreams.jenkins.config.RegistryImageSource;
-import io.jenkins.plugins.imagestreams.jenkins.config.TagDefinition;
-import io.jenkins.plugins.imagestreams.jenkins.service.ImageStreamsService;
 import io.jenkins.plugins.imagestreams.jenkins.trigger.ImageStreamCause;
 import io.jenkins.plugins.imagestreams.jenkins.trigger.ImageStreamTrigger;
-import io.jenkins.plugins.imagestreams.testing.registry.LocalRegistry;
+import io.jenkins.plugins.imagestreams.testing.jenkins.IntegrationTestWithRegistry;
+import io.jenkins.plugins.imagestreams.testing.jenkins.JenkinsStreams;
+import io.jenkins.plugins.imagestreams.testing.jenkins.ManualPolling;
 import io.jenkins.plugins.imagestreams.testing.registry.ManifestFormat;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.job.properties.PipelineTriggersJobProperty;
-import org.junit.Rule;
 import org.junit.Test;
-import org.jvnet.hudson.test.JenkinsRule;
 
 /** A job with an {@code imageStream} trigger is built once when its tag moves in a real registry. */
-public class ImageStreamTriggerITest {
-    static {
-        System.setProperty(ImageStreamsPoller.class.getName() + ".quietPeriodSeconds", "0");
-        System.setProperty(ImageStreamsPoller.class.getName() + ".periodSeconds", "86400");
-        System.setProperty(ImageStreamsPoller.class.getName() + ".initialDelaySeconds", "86400");
-    }
-
-    private static final String REPOSITORY = "demo/app";
-
-    @Rule
-    public JenkinsRule j = new JenkinsRule();
-
-    @Rule
-    public LocalRegistry registry = LocalRegistry.plain();
-
+public class ImageStreamTriggerITest extends IntegrationTestWithRegistry {
     @Test
     public void shouldBuildFreestyleJobOnceWhenTagMoves() throws Exception {
         String first = registry.pushImage(REPOSITORY, "latest", ManifestFormat.OCI_MANIFEST);
-        configureStream();
+        JenkinsStreams.configureApp(registry);
         FreeStyleProject job = j.createFreeStyleProject("downstream");
         job.addTrigger(new ImageStreamTrigger("app", "latest"));
-        ImageStreamsPoller poller = ExtensionList.lookupSingleton(ImageStreamsPoller.class);
 
-        poller.runOnce();
-        j.waitUntilNoActivity();
+        ManualPolling.tickAndWait(j);
 
-        assertThat(current()).isEqualTo(first);
+        assertThat(JenkinsStreams.current("app", "latest")).isEqualTo(first);
         assertThat(job.getBuilds()).isEmpty();
 
-        String moved = registry.moveTag(REPOSITORY, "latest", ManifestFormat.OCI_MANIFEST);
-        ImageStreamsService.get().streams().requestImport("app", "latest");
-        poller.runOnce();
-        j.waitUntilNoActivity();
+        String moved = JenkinsStreams.moveApp(registry);
+        ManualPolling.tickAndWait(j);
 
-        assertThat(current()).isEqualTo(moved);
+        assertThat(JenkinsStreams.current("app", "latest")).isEqualTo(moved);
         assertThat(job.getBuilds()).hasSize(1);
         FreeStyleBuild build = job.getLastBuild();
         j.assertBuildStatusSuccess(build);
@@ -80,8 +55,7 @@ public class ImageStreamTriggerITest {
                 .containsEntry("IMAGESTREAM_PULLSPEC", registry.hostAndPort() + "/" + REPOSITORY + "@" + moved)
                 .doesNotContainKey("IMAGESTREAM_DIGEST_1");
 
-        poller.runOnce();
-        j.waitUntilNoActivity();
+        ManualPolling.tickAndWait(j);
 
         assertThat(job.getBuilds()).hasSize(1);
     }
@@ -89,49 +63,24 @@ public class ImageStreamTriggerITest {
     @Test
     public void shouldBuildPipelineJobOnceWhenTagMoves() throws Exception {
         String first = registry.pushImage(REPOSITORY, "latest", ManifestFormat.OCI_MANIFEST);
-        configureStream();
+        JenkinsStreams.configureApp(registry);
         WorkflowJob job = j.createProject(WorkflowJob.class, "pipeline");
         job.setDefinition(new CpsFlowDefinition("echo \"built ${env.IMAGESTREAM_DIGEST}\"", true));
         job.addProperty(new PipelineTriggersJobProperty(List.of(new ImageStreamTrigger("app", "latest"))));
-        ImageStreamsPoller poller = ExtensionList.lookupSingleton(ImageStreamsPoller.class);
 
-        poller.runOnce();
-        j.waitUntilNoActivity();
+        ManualPolling.tickAndWait(j);
 
-        assertThat(current()).isEqualTo(first);
+        assertThat(JenkinsStreams.current("app", "latest")).isEqualTo(first);
         assertThat(job.getBuilds()).isEmpty();
 
-        String moved = registry.moveTag(REPOSITORY, "latest", ManifestFormat.OCI_MANIFEST);
-        ImageStreamsService.get().streams().requestImport("app", "latest");
-        poller.runOnce();
-        j.waitUntilNoActivity();
-        poller.runOnce();
-        j.waitUntilNoActivity();
+        String moved = JenkinsStreams.moveApp(registry);
+        ManualPolling.tickAndWait(j);
+        ManualPolling.tickAndWait(j);
 
         assertThat(job.getBuilds()).hasSize(1);
         WorkflowRun build = job.getLastBuild();
         j.assertBuildStatusSuccess(build);
         assertThat(build.getCause(ImageStreamCause.class).getDigest()).isEqualTo(moved);
         j.assertLogContains("built " + moved, build);
-    }
-
-    private void configureStream() {
-        ImageStreamsConfiguration configuration = ImageStreamsConfiguration.get();
-        configuration.setAllowedRegistries(registry.hostAndPort());
-        TagDefinition tag =
-                new TagDefinition("latest", new RegistryImageSource(registry.imageReference(REPOSITORY, "latest")));
-        tag.setInsecure(true);
-        ImageStreamDefinition stream = new ImageStreamDefinition("app");
-        stream.setTags(List.of(tag));
-        configuration.setStreams(List.of(stream));
-    }
-
-    private static String current() {
-        return ImageStreamsService.get()
-                .streams()
-                .current("app", "latest")
-                .map(TagEvent::digest)
-                .map(Object::toString)
-                .orElse(null);
     }
 }

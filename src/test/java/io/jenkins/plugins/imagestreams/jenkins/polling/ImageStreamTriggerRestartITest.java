@@ -2,30 +2,27 @@ package io.jenkins.plugins.imagestreams.jenkins.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hudson.ExtensionList;
 import hudson.model.FreeStyleProject;
-import io.jenkins.plugins.imagestreams.jenkins.config.ImageStreamDefinition;
-import io.jenkins.plugins.imagestreams.jenkins.config.ImageStreamsConfiguration;
-import io.jenkins.plugins.imagestreams.jenkins.config.RegistryImageSource;
-import io.jenkins.plugins.imagestreams.jenkins.config.TagDefinition;
 import io.jenkins.plugins.imagestreams.jenkins.trigger.ImageStreamCause;
 import io.jenkins.plugins.imagestreams.jenkins.trigger.ImageStreamTrigger;
+import io.jenkins.plugins.imagestreams.testing.jenkins.JenkinsStreams;
+import io.jenkins.plugins.imagestreams.testing.jenkins.ManualPolling;
 import io.jenkins.plugins.imagestreams.testing.registry.LocalRegistry;
 import io.jenkins.plugins.imagestreams.testing.registry.ManifestFormat;
-import java.util.List;
+import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.JenkinsSessionRule;
 
-/** A tag that moves while Jenkins is down builds its downstream job exactly once after the restart. */
+/**
+ * Restarts: a tag that moves while Jenkins is down builds its downstream job exactly once after the restart, and a
+ * move recorded but not yet evaluated before a stop builds at startup, before the poller's first tick.
+ */
 public class ImageStreamTriggerRestartITest {
-    static {
-        System.setProperty(ImageStreamsPoller.class.getName() + ".quietPeriodSeconds", "0");
-        System.setProperty(ImageStreamsPoller.class.getName() + ".periodSeconds", "86400");
-        System.setProperty(ImageStreamsPoller.class.getName() + ".initialDelaySeconds", "86400");
-    }
-
     private static final String REPOSITORY = "demo/app";
+
+    @ClassRule
+    public static final ManualPolling POLLING = new ManualPolling();
 
     @Rule
     public LocalRegistry registry = LocalRegistry.plain();
@@ -37,19 +34,11 @@ public class ImageStreamTriggerRestartITest {
     public void shouldBuildOnceWhenTagMovedWhileJenkinsWasDown() throws Throwable {
         registry.pushImage(REPOSITORY, "latest", ManifestFormat.OCI_MANIFEST);
         sessions.then(j -> {
-            ImageStreamsConfiguration configuration = ImageStreamsConfiguration.get();
-            configuration.setAllowedRegistries(registry.hostAndPort());
-            TagDefinition tag =
-                    new TagDefinition("latest", new RegistryImageSource(registry.imageReference(REPOSITORY, "latest")));
-            tag.setInsecure(true);
-            ImageStreamDefinition stream = new ImageStreamDefinition("app");
-            stream.setTags(List.of(tag));
-            configuration.setStreams(List.of(stream));
+            JenkinsStreams.configureApp(registry);
             FreeStyleProject job = j.createFreeStyleProject("downstream");
             job.addTrigger(new ImageStreamTrigger("app", "latest"));
 
-            ExtensionList.lookupSingleton(ImageStreamsPoller.class).runOnce();
-            j.waitUntilNoActivity();
+            ManualPolling.tickAndWait(j);
 
             assertThat(job.getBuilds()).isEmpty();
         });
@@ -58,12 +47,9 @@ public class ImageStreamTriggerRestartITest {
 
         sessions.then(j -> {
             FreeStyleProject job = j.jenkins.getItemByFullName("downstream", FreeStyleProject.class);
-            ImageStreamsPoller poller = ExtensionList.lookupSingleton(ImageStreamsPoller.class);
 
-            poller.runOnce();
-            j.waitUntilNoActivity();
-            poller.runOnce();
-            j.waitUntilNoActivity();
+            ManualPolling.tickAndWait(j);
+            ManualPolling.tickAndWait(j);
 
             assertThat(job.getBuilds()).hasSize(1);
             assertThat(job.getLastBuild().getCause(ImageStreamCause.class).getDigest())
@@ -72,9 +58,34 @@ public class ImageStreamTriggerRestartITest {
         sessions.then(j -> {
             FreeStyleProject job = j.jenkins.getItemByFullName("downstream", FreeStyleProject.class);
 
-            ExtensionList.lookupSingleton(ImageStreamsPoller.class).runOnce();
+            ManualPolling.tickAndWait(j);
+
+            assertThat(job.getBuilds()).hasSize(1);
+        });
+    }
+
+    @Test
+    public void shouldTriggerAtStartupBeforeThePollerTicks() throws Throwable {
+        registry.pushImage(REPOSITORY, "latest", ManifestFormat.OCI_MANIFEST);
+        String[] moved = new String[1];
+        sessions.then(j -> {
+            JenkinsStreams.configureApp(registry);
+            j.createFreeStyleProject("downstream").addTrigger(new ImageStreamTrigger("app", "latest"));
+            ManualPolling.tickAndWait(j);
+            // the tag moves and the move is recorded, but Jenkins stops before any trigger evaluation
+            moved[0] = JenkinsStreams.pushApp(registry);
+        });
+
+        sessions.then(j -> {
+            FreeStyleProject job = j.jenkins.getItemByFullName("downstream", FreeStyleProject.class);
+
             j.waitUntilNoActivity();
 
+            assertThat(job.getBuilds()).hasSize(1);
+            ImageStreamCause cause = job.getLastBuild().getCause(ImageStreamCause.class);
+            assertThat(cause.getDigest()).isEqualTo(moved[0]);
+            assertThat(cause.getSource()).isEqualTo("recordPush");
+            ManualPolling.tickAndWait(j);
             assertThat(job.getBuilds()).hasSize(1);
         });
     }
