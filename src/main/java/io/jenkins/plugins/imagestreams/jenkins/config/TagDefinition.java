@@ -1,6 +1,7 @@
 package io.jenkins.plugins.imagestreams.jenkins.config;
 
 import hudson.Extension;
+import hudson.RelativePath;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
@@ -12,9 +13,11 @@ import io.jenkins.plugins.imagestreams.core.model.TagReference;
 import io.jenkins.plugins.imagestreams.jenkins.JenkinsFacade;
 import io.jenkins.plugins.imagestreams.jenkins.credentials.RegistryCredentialsFacade;
 import io.jenkins.plugins.imagestreams.jenkins.security.ImageStreamPermissions;
+import io.jenkins.plugins.imagestreams.jenkins.service.ImageStreamsService;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -159,32 +162,68 @@ public class TagDefinition implements Describable<TagDefinition> {
         private final transient JenkinsFacade jenkins = new JenkinsFacade();
 
         /**
-         * Fills the credentials dropdown; needs ImageStream/Configure, else shows only the current value.
+         * Fills the credentials dropdown; needs ImageStream/Configure, else shows only the current value. Only
+         * credentials whose domain admits the registry of the entered image are offered.
          *
          * @param credentialsId the current value
+         * @param image the entered image of the tag's registry source, e.g. {@code quay.io/org/app:1}; may be empty
          * @return the choices
          */
         @POST
-        public ListBoxModel doFillCredentialsIdItems(@QueryParameter final String credentialsId) {
+        public ListBoxModel doFillCredentialsIdItems(
+                @QueryParameter final String credentialsId, @RelativePath("from") @QueryParameter final String image) {
             if (!jenkins.hasPermission(ImageStreamPermissions.CONFIGURE)) {
                 return credentials.currentOnly(credentialsId);
             }
-            return credentials.credentialsItems(credentialsId);
+            return credentials.credentialsItems(credentialsId, image);
         }
 
         /**
-         * Warns when the configured credentials ID does not resolve; needs ImageStream/Configure.
+         * Warns when the configured credentials ID does not resolve for the entered image's registry; needs
+         * ImageStream/Configure.
          *
          * @param value the credentials ID
+         * @param image the entered image of the tag's registry source; may be empty
          * @return ok, or a warning
          */
         @POST
-        public FormValidation doCheckCredentialsId(@QueryParameter final String value) {
-            return checks.ifPermitted(() ->
-                    value == null || value.isBlank() || credentials.find(value).isPresent()
-                            ? FormValidation.ok()
-                            : FormValidation.warning("credentialsId: no username/password or secret text credential has"
-                                    + " the ID '" + value + "'"));
+        public FormValidation doCheckCredentialsId(
+                @QueryParameter final String value, @RelativePath("from") @QueryParameter final String image) {
+            return checks.ifPermitted(() -> {
+                if (value == null
+                        || value.isBlank()
+                        || credentials.find(value, image).isPresent()) {
+                    return FormValidation.ok();
+                }
+                return credentials.find(value).isPresent()
+                        ? FormValidation.warning(Messages.TagDefinition_credentialsOutOfDomain(value, image))
+                        : FormValidation.warning(Messages.TagDefinition_credentialsMissing(value));
+            });
+        }
+
+        /**
+         * Resolves the entered image through the registry adapter, with the selected credentials and the
+         * {@code insecure} flag, and shows the digest or the typed failure. POST only; needs Overall/Administer,
+         * checked first, because it makes the controller call a registry of the caller's choosing.
+         *
+         * @param image the image of the tag's registry source
+         * @param credentialsId the selected credentials; empty for anonymous
+         * @param insecure whether plain HTTP or unverified TLS may be used
+         * @param allowedRegistries the allowlist as entered on the page; {@code null} for the saved one
+         * @return ok with the digest, or an error with the reason and the registry's answer
+         */
+        @POST
+        public FormValidation doTestConnection(
+                @QueryParameter final String image,
+                @QueryParameter final String credentialsId,
+                @QueryParameter final boolean insecure,
+                @QueryParameter final String allowedRegistries) {
+            jenkins.checkPermission(Jenkins.ADMINISTER);
+            return new ConnectionTest(
+                            ImageStreamsService.get().registry(),
+                            credentials,
+                            () -> ImageStreamsConfiguration.get().toAllowlist())
+                    .run(image, credentialsId, insecure, allowedRegistries);
         }
 
         @Override

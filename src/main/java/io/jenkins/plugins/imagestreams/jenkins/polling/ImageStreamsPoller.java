@@ -10,6 +10,8 @@ import io.jenkins.plugins.imagestreams.core.importing.ImportSettings;
 import io.jenkins.plugins.imagestreams.core.importing.Importer;
 import io.jenkins.plugins.imagestreams.core.importing.Sleeper;
 import io.jenkins.plugins.imagestreams.core.triggering.FileSubscriptionStore;
+import io.jenkins.plugins.imagestreams.core.triggering.SubscriptionSource;
+import io.jenkins.plugins.imagestreams.core.triggering.SubscriptionStore;
 import io.jenkins.plugins.imagestreams.core.triggering.TriggerPolicy;
 import io.jenkins.plugins.imagestreams.core.triggering.TriggerReport;
 import io.jenkins.plugins.imagestreams.core.triggering.TriggerRequest;
@@ -20,14 +22,10 @@ import io.jenkins.plugins.imagestreams.jenkins.credentials.RegistryCredentialsFa
 import io.jenkins.plugins.imagestreams.jenkins.service.ImageStreamsService;
 import io.jenkins.plugins.imagestreams.jenkins.trigger.JenkinsBuildScheduler;
 import io.jenkins.plugins.imagestreams.jenkins.trigger.TriggerSubscriptions;
-import io.jenkins.plugins.imagestreams.registry.jib.JibRegistryClient;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +49,9 @@ public class ImageStreamsPoller extends AsyncPeriodicWork {
     private static final int RESOLVE_THREADS = 4;
 
     private final JenkinsFacade jenkins = new JenkinsFacade();
+    private final Object lock = new Object();
     private Importer importer;
-    private Set<String> importerInsecure;
+    private SubscriptionStore subscriptionStore;
     private Triggerer triggerer;
     private ExecutorService executor;
 
@@ -116,46 +115,69 @@ public class ImageStreamsPoller extends AsyncPeriodicWork {
         }
     }
 
-    private Importer importer() {
-        Set<String> insecure =
-                new HashSet<>(ImageStreamsConfiguration.get().toAllowlist().entries());
-        if (importer == null || !insecure.equals(importerInsecure)) {
-            RegistryCredentialsFacade credentials = new RegistryCredentialsFacade();
-            CredentialsResolver resolver =
-                    (id, image) -> Optional.of(credentials.toRegistryCredentials(Optional.of(id)));
-            ImportSettings settings = new ImportSettings(
-                    ImportSettings.DEFAULT.caps(),
-                    ImportSettings.DEFAULT.policy(),
-                    ImportSettings.DEFAULT.deadline(),
-                    insecure);
-            importer = new Importer(
-                    ImageStreamsService.get().streams(),
-                    specs(),
-                    new JibRegistryClient(),
-                    resolver,
-                    settings,
-                    Clock.systemUTC(),
-                    Sleeper.THREAD);
-            importerInsecure = insecure;
+    /**
+     * Returns the importer the poller runs, creating it on first use: the management page asks it when each tag is
+     * due next. The allowlist is read from the configuration before every import, so a change takes effect
+     * without a new importer (and without losing the importer's memory of attempts and backoff).
+     *
+     * @return the importer
+     */
+    public Importer importer() {
+        synchronized (lock) {
+            if (importer == null) {
+                RegistryCredentialsFacade credentials = new RegistryCredentialsFacade();
+                CredentialsResolver resolver = credentials::forImage;
+                importer = new Importer(
+                        ImageStreamsService.get().streams(),
+                        specs(),
+                        ImageStreamsService.get().registry(),
+                        resolver,
+                        ImportSettings.DEFAULT.withAllowlist(
+                                () -> ImageStreamsConfiguration.get().toAllowlist()),
+                        Clock.systemUTC(),
+                        Sleeper.THREAD);
+            }
+            return importer;
         }
-        return importer;
+    }
+
+    /**
+     * Returns the subscriptions the triggers evaluate, for the management page.
+     *
+     * @return the source of every subscription
+     */
+    public SubscriptionSource subscriptions() {
+        return new TriggerSubscriptions();
+    }
+
+    /**
+     * Returns the store of the subscriptions' states (last triggered digests), for the management page.
+     *
+     * @return the store the triggers write
+     */
+    public SubscriptionStore subscriptionStore() {
+        synchronized (lock) {
+            if (subscriptionStore == null) {
+                Path directory = jenkins.getRootDir().toPath().resolve(SUBSCRIPTIONS_DIRECTORY);
+                subscriptionStore = new FileSubscriptionStore(
+                        directory,
+                        Clock.systemUTC(),
+                        (job, keptAs, reason) -> LOGGER.log(
+                                Level.WARNING,
+                                "ImageStreams: unreadable subscription file of {0} kept aside as {1}: {2}",
+                                new Object[] {job, keptAs, reason}));
+            }
+            return subscriptionStore;
+        }
     }
 
     private Triggerer triggerer() {
         if (triggerer == null) {
-            Path directory = jenkins.getRootDir().toPath().resolve(SUBSCRIPTIONS_DIRECTORY);
-            FileSubscriptionStore store = new FileSubscriptionStore(
-                    directory,
-                    Clock.systemUTC(),
-                    (job, keptAs, reason) -> LOGGER.log(
-                            Level.WARNING,
-                            "ImageStreams: unreadable subscription file of {0} kept aside as {1}: {2}",
-                            new Object[] {job, keptAs, reason}));
             triggerer = new Triggerer(
                     ImageStreamsService.get().streams(),
                     specs(),
-                    new TriggerSubscriptions(),
-                    store,
+                    subscriptions(),
+                    subscriptionStore(),
                     new JenkinsBuildScheduler(),
                     policy(),
                     Clock.systemUTC());
