@@ -120,7 +120,7 @@ public class ImporterAllowlistTest {
     }
 
     @Test
-    public void shouldImportAgainOnceTheAllowlistNamesTheRegistry() throws InterruptedException {
+    public void shouldImportOnceTheAllowlistNamesTheRegistryAfterTheBackoff() throws InterruptedException {
         fixture.registry.put(APP, digest(1));
         fixture.streams.define(ImageStream.of("app", List.of(registryTag("1", APP))));
         allowlist.set(RegistryAllowlist.of(List.of("quay.io")));
@@ -129,6 +129,7 @@ public class ImporterAllowlistTest {
         assertThat(fixture.registry.resolveCount()).isZero();
 
         allowlist.set(RegistryAllowlist.of(List.of("*.example.com")));
+        fixture.streams.clock.advance(SchedulerPolicy.DEFAULT.backoff(1));
         importer.runCycle(executor);
 
         assertThat(fixture.registry.resolveCount()).isOne();

@@ -63,7 +63,8 @@ public class ConfigurationSaveITest {
 
     private String savedFile() throws Exception {
         return Files.readString(
-                ImageStreamsConfiguration.get().getConfigFile().getFile().toPath(), StandardCharsets.UTF_8);
+                j.jenkins.getRootDir().toPath().resolve(ImageStreamsConfiguration.class.getName() + ".xml"),
+                StandardCharsets.UTF_8);
     }
 
     @Test

@@ -3,14 +3,13 @@ package io.jenkins.plugins.imagestreams.jenkins.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import hudson.ExtensionList;
 import hudson.ProxyConfiguration;
 import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.imagestreams.core.InvalidValueException;
 import io.jenkins.plugins.imagestreams.core.model.TagCondition;
 import io.jenkins.plugins.imagestreams.core.model.TagHistory;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryHosts;
-import io.jenkins.plugins.imagestreams.jenkins.polling.ImageStreamsPoller;
+import io.jenkins.plugins.imagestreams.jenkins.polling.ManualPolling;
 import io.jenkins.plugins.imagestreams.jenkins.service.ImageStreamsService;
 import io.jenkins.plugins.imagestreams.testing.registry.LocalRegistry;
 import io.jenkins.plugins.imagestreams.testing.registry.ManifestFormat;
@@ -32,8 +31,7 @@ import org.jvnet.hudson.test.JenkinsRule;
  */
 public class RegistrySettingsITest {
     static {
-        System.setProperty(ImageStreamsPoller.class.getName() + ".periodSeconds", "86400");
-        System.setProperty(ImageStreamsPoller.class.getName() + ".initialDelaySeconds", "86400");
+        ManualPolling.install();
     }
 
     @Rule
@@ -81,9 +79,8 @@ public class RegistrySettingsITest {
         ImageStreamDefinition stream = new ImageStreamDefinition("app");
         stream.setTags(List.of(new TagDefinition("v1", new RegistryImageSource(tls.imageReference("demo/app", "v1")))));
         ImageStreamsConfiguration.get().setStreams(List.of(stream));
-        ImageStreamsPoller poller = ExtensionList.lookupSingleton(ImageStreamsPoller.class);
 
-        poller.runOnce();
+        ManualPolling.runOnce();
 
         TagCondition failed = ImageStreamsService.get()
                 .streams()
@@ -95,7 +92,7 @@ public class RegistrySettingsITest {
 
         ImageStreamsConfiguration.get().setRegistries(List.of(withCa()));
         ImageStreamsService.get().streams().requestImport("app", "v1");
-        poller.runOnce();
+        ManualPolling.runOnce();
 
         assertThat(ImageStreamsService.get()
                         .streams()

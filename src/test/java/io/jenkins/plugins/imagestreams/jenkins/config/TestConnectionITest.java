@@ -44,7 +44,7 @@ public class TestConnectionITest {
     @Before
     public void setUp() throws Exception {
         plainDigest = plain.pushImage("demo/app", "v1", ManifestFormat.OCI_MANIFEST);
-        protectedDigest = htpasswd.pushImage("team/secret", "v1", ManifestFormat.DOCKER_V2);
+        protectedDigest = htpasswd.pushImage("team/secret", "v1", ManifestFormat.DOCKER_SCHEMA2);
         SystemCredentialsProvider.getInstance()
                 .getCredentials()
                 .addAll(List.of(

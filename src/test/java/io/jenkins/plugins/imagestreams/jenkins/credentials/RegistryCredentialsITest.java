@@ -3,6 +3,7 @@ package io.jenkins.plugins.imagestreams.jenkins.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
@@ -16,7 +17,9 @@ import io.jenkins.plugins.imagestreams.core.image.ImageReference;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryCredentials;
 import io.jenkins.plugins.imagestreams.jenkins.config.TagDefinition;
 import java.net.URL;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
@@ -120,19 +123,18 @@ public class RegistryCredentialsITest {
     }
 
     private void addScopedCredentials() throws Exception {
-        SystemCredentialsProvider.getInstance()
-                .getStore()
-                .addDomain(
-                        new Domain(
-                                "corp registry", "", List.of(new HostnameSpecification("registry.corp.example", null))),
-                        List.of(new UsernamePasswordCredentialsImpl(
-                                CredentialsScope.GLOBAL, "corp-robot", "", "robot", PASSWORD)));
-        SystemCredentialsProvider.getInstance()
-                .getStore()
-                .addDomain(
-                        new Domain("other registry", "", List.of(new HostnameSpecification("other.example", null))),
-                        List.of(new StringCredentialsImpl(
-                                CredentialsScope.GLOBAL, "other-token", "", Secret.fromString(TOKEN))));
+        SystemCredentialsProvider system = SystemCredentialsProvider.getInstance();
+        Map<Domain, List<Credentials>> domains = new LinkedHashMap<>(system.getDomainCredentialsMap());
+        domains.put(
+                new Domain("corp registry", "", List.of(new HostnameSpecification("registry.corp.example", null))),
+                List.of(new UsernamePasswordCredentialsImpl(
+                        CredentialsScope.GLOBAL, "corp-robot", "", "robot", PASSWORD)));
+        domains.put(
+                new Domain("other registry", "", List.of(new HostnameSpecification("other.example", null))),
+                List.of(new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL, "other-token", "", Secret.fromString(TOKEN))));
+        system.setDomainCredentialsMap(domains);
+        system.save();
     }
 
     @Test

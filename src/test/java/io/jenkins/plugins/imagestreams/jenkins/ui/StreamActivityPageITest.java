@@ -2,7 +2,6 @@ package io.jenkins.plugins.imagestreams.jenkins.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hudson.ExtensionList;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import io.jenkins.plugins.imagestreams.core.image.Digest;
@@ -11,7 +10,7 @@ import io.jenkins.plugins.imagestreams.jenkins.config.ImageStreamDefinition;
 import io.jenkins.plugins.imagestreams.jenkins.config.ImageStreamsConfiguration;
 import io.jenkins.plugins.imagestreams.jenkins.config.RegistryImageSource;
 import io.jenkins.plugins.imagestreams.jenkins.config.TagDefinition;
-import io.jenkins.plugins.imagestreams.jenkins.polling.ImageStreamsPoller;
+import io.jenkins.plugins.imagestreams.jenkins.polling.ManualPolling;
 import io.jenkins.plugins.imagestreams.jenkins.security.ImageStreamPermissions;
 import io.jenkins.plugins.imagestreams.jenkins.service.ImageStreamsService;
 import io.jenkins.plugins.imagestreams.jenkins.trigger.ImageStreamTrigger;
@@ -35,9 +34,7 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
  */
 public class StreamActivityPageITest {
     static {
-        System.setProperty(ImageStreamsPoller.class.getName() + ".quietPeriodSeconds", "0");
-        System.setProperty(ImageStreamsPoller.class.getName() + ".periodSeconds", "86400");
-        System.setProperty(ImageStreamsPoller.class.getName() + ".initialDelaySeconds", "86400");
+        ManualPolling.install();
     }
 
     private static final String REPOSITORY = "demo/app";
@@ -48,7 +45,6 @@ public class StreamActivityPageITest {
     @Rule
     public LocalRegistry registry = LocalRegistry.plain();
 
-    private ImageStreamsPoller poller;
     private String first;
 
     @Before
@@ -66,7 +62,6 @@ public class StreamActivityPageITest {
         j.createFreeStyleProject("deploy").addTrigger(new ImageStreamTrigger("app", "latest"));
         j.createFreeStyleProject("secret-job").addTrigger(new ImageStreamTrigger("app", "latest"));
         j.createFreeStyleProject("smoke").addTrigger(new ImageStreamTrigger("app", "stable"));
-        poller = ExtensionList.lookupSingleton(ImageStreamsPoller.class);
 
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
@@ -91,7 +86,7 @@ public class StreamActivityPageITest {
     public void shouldShowImportingAndDueNowWhileAnImportIsPending() throws Exception {
         assertThat(page("admin")).contains("Due now: the next poll imports it.");
 
-        poller.runOnce();
+        ManualPolling.runOnce();
         j.waitUntilNoActivity();
         ImageStreamsService.get().streams().requestImport("app", "latest");
 
@@ -100,11 +95,11 @@ public class StreamActivityPageITest {
 
     @Test
     public void shouldShowNextImportAndDownstreamJobsWithTheirLastTriggeredDigest() throws Exception {
-        poller.runOnce();
+        ManualPolling.runOnce();
         j.waitUntilNoActivity();
         String moved = registry.moveTag(REPOSITORY, "latest", ManifestFormat.OCI_MANIFEST);
         ImageStreamsService.get().streams().requestImport("app", "latest");
-        poller.runOnce();
+        ManualPolling.runOnce();
         j.waitUntilNoActivity();
 
         String page = page("admin");
@@ -122,7 +117,7 @@ public class StreamActivityPageITest {
 
     @Test
     public void shouldShowTheBaselineBeforeTheFirstTrigger() throws Exception {
-        poller.runOnce();
+        ManualPolling.runOnce();
         j.waitUntilNoActivity();
 
         assertThat(page("admin"))
@@ -132,7 +127,7 @@ public class StreamActivityPageITest {
 
     @Test
     public void shouldHideJobsTheViewerMayNotSee() throws Exception {
-        poller.runOnce();
+        ManualPolling.runOnce();
         j.waitUntilNoActivity();
 
         assertThat(page("viewer"))
@@ -143,11 +138,11 @@ public class StreamActivityPageITest {
 
     @Test
     public void shouldExportNextImportAndDownstreamJobsInJson() throws Exception {
-        poller.runOnce();
+        ManualPolling.runOnce();
         j.waitUntilNoActivity();
         String moved = registry.moveTag(REPOSITORY, "latest", ManifestFormat.OCI_MANIFEST);
         ImageStreamsService.get().streams().requestImport("app", "latest");
-        poller.runOnce();
+        ManualPolling.runOnce();
         j.waitUntilNoActivity();
 
         JSONObject json;
@@ -160,7 +155,7 @@ public class StreamActivityPageITest {
         assertThat(latest.getString("nextImportReason")).isEqualTo("NOT_YET");
         assertThat(Instant.parse(latest.getString("nextImportAt"))).isAfter(Instant.now());
         JSONArray jobs = latest.getJSONArray("downstreamJobs");
-        assertThat(jobs).hasSize(2);
+        assertThat(jobs.size()).isEqualTo(2);
         JSONObject deploy = jobs.getJSONObject(0);
         assertThat(deploy.getString("job")).isEqualTo("deploy");
         assertThat(deploy.getString("lastTriggeredDigest")).isEqualTo(moved);
