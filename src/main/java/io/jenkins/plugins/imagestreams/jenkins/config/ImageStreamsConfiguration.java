@@ -43,12 +43,12 @@ import org.kohsuke.stapler.verb.POST;
 public class ImageStreamsConfiguration extends GlobalConfiguration {
     private static final Logger LOGGER = Logger.getLogger(ImageStreamsConfiguration.class.getName());
 
-    private List<ImageStreamDefinition> streams = new ArrayList<>();
-    private String allowedRegistries = "";
-    private List<RegistryDefinition> registries = new ArrayList<>();
+    private volatile List<ImageStreamDefinition> streams = new ArrayList<>();
+    private volatile String allowedRegistries = "";
+    private volatile List<RegistryDefinition> registries = new ArrayList<>();
 
     /** The values last saved or loaded, restored when a save is rejected. */
-    private transient Saved saved;
+    private transient volatile Saved saved;
     /** The validated model of the saved values, computed once per change. */
     private transient volatile ValidatedConfiguration model;
 

@@ -82,11 +82,16 @@ public class ImporterAllowlistTest {
                 fixture.streams.clock::advance);
     }
 
-    private static TagReference insecureTag(final String tag, final String image) {
-        return new TagReference(
-                tag,
-                TagSource.RegistryImage.parse(image),
+    /** Runs one cycle over a stream with one insecure tag, {@code dev.corp.example:5000/team/app:dev}. */
+    private void importInsecureTag(final RegistryAllowlist inForce) throws InterruptedException {
+        fixture.registry.put(DEV, digest(3));
+        TagReference tag = new TagReference(
+                "dev",
+                TagSource.RegistryImage.parse(DEV),
                 new ImportPolicy(true, true, ImportMode.PRESERVE_ORIGINAL, List.of(), Optional.empty()));
+        fixture.streams.define(ImageStream.of("dev", List.of(tag)));
+        allowlist.set(inForce);
+        importer().runCycle(executor);
     }
 
     @Test
@@ -139,11 +144,7 @@ public class ImporterAllowlistTest {
 
     @Test
     public void shouldAllowInsecureForWildcardEntries() throws InterruptedException {
-        fixture.registry.put(DEV, digest(3));
-        fixture.streams.define(ImageStream.of("dev", List.of(insecureTag("dev", DEV))));
-        allowlist.set(RegistryAllowlist.of(List.of("*.corp.example")));
-
-        importer().runCycle(executor);
+        importInsecureTag(RegistryAllowlist.of(List.of("*.corp.example")));
 
         assertThat(options)
                 .singleElement()
@@ -154,11 +155,7 @@ public class ImporterAllowlistTest {
 
     @Test
     public void shouldRefuseInsecureTagWhenTheAllowlistIsEmpty() throws InterruptedException {
-        fixture.registry.put(DEV, digest(3));
-        fixture.streams.define(ImageStream.of("dev", List.of(insecureTag("dev", DEV))));
-        allowlist.set(RegistryAllowlist.allowAll());
-
-        importer().runCycle(executor);
+        importInsecureTag(RegistryAllowlist.allowAll());
 
         assertThat(options).isEmpty();
         assertThat(fixture.streams.service.tagStatus("dev", "dev").flatMap(TagHistory::condition))

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.XmlFile;
 import hudson.model.Saveable;
 import hudson.model.listeners.SaveableListener;
-import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.imagestreams.core.InvalidValueException;
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.htmlunit.html.HtmlForm;
@@ -117,25 +115,17 @@ public class ConfigurationSaveITest {
 
     @Test
     public void shouldApplyAllowlistAndStreamsTogetherFromJcascWithOneSave() throws Exception {
-        Path yaml = temp.newFile("narrow.yaml").toPath();
-        Files.writeString(
-                yaml,
-                String.join(
-                        "\n",
-                        "unclassified:",
-                        "  imageStreams:",
-                        "    allowedRegistries: \"quay.io\"",
-                        "    streams:",
-                        "      - name: \"web\"",
-                        "        tags:",
-                        "          - name: \"1.0\"",
-                        "            from:",
-                        "              registryImage:",
-                        "                image: \"quay.io/org/web:1.0\"",
-                        ""),
-                StandardCharsets.UTF_8);
-
-        ConfigurationAsCode.get().configure(yaml.toString());
+        Jcasc.apply(
+                temp,
+                Jcasc.imageStreams(
+                        "allowedRegistries: \"quay.io\"",
+                        "streams:",
+                        "  - name: \"web\"",
+                        "    tags:",
+                        "      - name: \"1.0\"",
+                        "        from:",
+                        "          registryImage:",
+                        "            image: \"quay.io/org/web:1.0\""));
 
         assertThat(SaveCounter.SAVES).hasValue(1);
         assertThat(ImageStreamsConfiguration.get().toAllowlist().entries()).containsExactly("quay.io");
@@ -146,14 +136,9 @@ public class ConfigurationSaveITest {
 
     @Test
     public void shouldRejectJcascThatNarrowsTheAllowlistBelowItsStreamsAndKeepEverything() throws Exception {
-        Path yaml = temp.newFile("narrow-only.yaml").toPath();
-        Files.writeString(
-                yaml,
-                String.join("\n", "unclassified:", "  imageStreams:", "    allowedRegistries: \"quay.io\"", ""),
-                StandardCharsets.UTF_8);
         String before = savedFile();
 
-        assertThatThrownBy(() -> ConfigurationAsCode.get().configure(yaml.toString()))
+        assertThatThrownBy(() -> Jcasc.apply(temp, Jcasc.imageStreams("allowedRegistries: \"quay.io\"")))
                 .hasStackTraceContaining("outside it: web:1.0 (ghcr.io), api:1.0 (docker.io)");
 
         assertThat(SaveCounter.SAVES).hasValue(0);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.ProxyConfiguration;
-import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.imagestreams.core.InvalidValueException;
 import io.jenkins.plugins.imagestreams.core.model.TagCondition;
 import io.jenkins.plugins.imagestreams.core.model.TagHistory;
@@ -13,10 +12,8 @@ import io.jenkins.plugins.imagestreams.jenkins.polling.ManualPolling;
 import io.jenkins.plugins.imagestreams.jenkins.service.ImageStreamsService;
 import io.jenkins.plugins.imagestreams.testing.registry.LocalRegistry;
 import io.jenkins.plugins.imagestreams.testing.registry.ManifestFormat;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.Rule;
@@ -180,39 +177,29 @@ public class RegistrySettingsITest {
     @Test
     public void shouldRoundTripRegistriesThroughJcasc() throws Exception {
         String pem = Files.readString(tls.caCertificatePem()).strip();
-        Path yaml = temp.newFile("registries.yaml").toPath();
-        StringBuilder text = new StringBuilder(String.join(
-                "\n",
-                "unclassified:",
-                "  imageStreams:",
-                "    allowedRegistries: \"*.corp.example, " + tls.hostAndPort() + "\"",
-                "    registries:",
-                "      - registry: \"" + tls.hostAndPort() + "\"",
-                "        connectTimeoutSeconds: 5",
-                "        readTimeoutSeconds: 60",
-                "        caCertificates: |",
-                ""));
-        pem.lines().forEach(line -> text.append("          ").append(line).append('\n'));
-        text.append("      - registry: \"*.corp.example\"\n        insecure: true\n");
-        Files.writeString(yaml, text, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>(List.of(
+                "allowedRegistries: \"*.corp.example, " + tls.hostAndPort() + "\"",
+                "registries:",
+                "  - registry: \"" + tls.hostAndPort() + "\"",
+                "    connectTimeoutSeconds: 5",
+                "    readTimeoutSeconds: 60",
+                "    caCertificates: |"));
+        pem.lines().forEach(line -> lines.add("      " + line));
+        lines.addAll(List.of("  - registry: \"*.corp.example\"", "    insecure: true"));
 
-        ConfigurationAsCode.get().configure(yaml.toString());
+        Jcasc.apply(temp, Jcasc.imageStreams(lines.toArray(String[]::new)));
 
         assertThat(ImageStreamsConfiguration.get().toRegistryHosts().forRegistry(tls.hostAndPort()))
                 .hasValueSatisfying(s -> {
                     assertThat(s.caCertificatesPem()).contains(pem + "\n");
                     assertThat(s.readTimeout()).hasSeconds(60);
                 });
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ConfigurationAsCode.get().export(out);
-        String exported = out.toString(StandardCharsets.UTF_8);
+        String exported = Jcasc.export();
         assertThat(exported).contains("registries:").contains("caCertificates:").contains("insecure: true");
 
-        Path again = temp.newFile("exported.yaml").toPath();
-        Files.writeString(again, exported, StandardCharsets.UTF_8);
         RegistryHosts before = ImageStreamsConfiguration.get().toRegistryHosts();
         ImageStreamsConfiguration.get().setRegistries(List.of());
-        ConfigurationAsCode.get().configure(again.toString());
+        Jcasc.apply(temp, exported);
         assertThat(ImageStreamsConfiguration.get().toRegistryHosts()).isEqualTo(before);
     }
 }

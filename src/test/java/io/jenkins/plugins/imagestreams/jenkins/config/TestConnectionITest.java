@@ -72,14 +72,23 @@ public class TestConnectionITest {
         }
     }
 
+    /** The fields the button sends for an insecure tag of a registry that the entered allowlist names. */
+    private static Map<String, String> fields(
+            final LocalRegistry registry, final String image, final String credentialsId) {
+        return Map.of(
+                "image",
+                image,
+                "credentialsId",
+                credentialsId,
+                "insecure",
+                "true",
+                "allowedRegistries",
+                registry.hostAndPort());
+    }
+
     @Test
     public void shouldShowTheDigestOfAReachableImage() throws Exception {
-        String answer = test(
-                "admin",
-                Map.of(
-                        "image", plain.imageReference("demo/app", "v1"),
-                        "insecure", "true",
-                        "allowedRegistries", plain.hostAndPort()));
+        String answer = test("admin", fields(plain, plain.imageReference("demo/app", "v1"), ""));
 
         assertThat(answer)
                 .contains("class=\"ok\"")
@@ -89,34 +98,14 @@ public class TestConnectionITest {
 
     @Test
     public void shouldResolveWithTheSelectedCredentials() throws Exception {
-        String answer = test(
-                "admin",
-                Map.of(
-                        "image",
-                        htpasswd.imageReference("team/secret", "v1"),
-                        "credentialsId",
-                        "good",
-                        "insecure",
-                        "true",
-                        "allowedRegistries",
-                        htpasswd.hostAndPort()));
+        String answer = test("admin", fields(htpasswd, htpasswd.imageReference("team/secret", "v1"), "good"));
 
         assertThat(answer).contains("resolves to " + protectedDigest).doesNotContain(htpasswd.password());
     }
 
     @Test
     public void shouldShowUnauthorizedForAWrongPasswordWithoutTheSecret() throws Exception {
-        String answer = test(
-                "admin",
-                Map.of(
-                        "image",
-                        htpasswd.imageReference("team/secret", "v1"),
-                        "credentialsId",
-                        "wrong",
-                        "insecure",
-                        "true",
-                        "allowedRegistries",
-                        htpasswd.hostAndPort()));
+        String answer = test("admin", fields(htpasswd, htpasswd.imageReference("team/secret", "v1"), "wrong"));
 
         assertThat(answer)
                 .contains("class=\"error\"")
@@ -127,12 +116,7 @@ public class TestConnectionITest {
 
     @Test
     public void shouldShowNotFoundForAMissingTag() throws Exception {
-        String answer = test(
-                "admin",
-                Map.of(
-                        "image", plain.imageReference("demo/app", "missing"),
-                        "insecure", "true",
-                        "allowedRegistries", plain.hostAndPort()));
+        String answer = test("admin", fields(plain, plain.imageReference("demo/app", "missing"), ""));
 
         assertThat(answer).contains("NotFound: ");
     }
@@ -155,13 +139,7 @@ public class TestConnectionITest {
     public void shouldRefuseUsersWithoutAdminister() throws Exception {
         try (JenkinsRule.WebClient web = j.createWebClient().login("manager")) {
             web.setThrowExceptionOnFailingStatusCode(false);
-            Page page = TestConnectionEndpoint.post(
-                    j,
-                    web,
-                    Map.of(
-                            "image", plain.imageReference("demo/app", "v1"),
-                            "insecure", "true",
-                            "allowedRegistries", plain.hostAndPort()));
+            Page page = TestConnectionEndpoint.post(j, web, fields(plain, plain.imageReference("demo/app", "v1"), ""));
 
             assertThat(page.getWebResponse().getStatusCode()).isEqualTo(403);
             assertThat(page.getWebResponse().getContentAsString()).doesNotContain(plainDigest);
