@@ -13,11 +13,9 @@ import io.jenkins.plugins.imagestreams.core.model.TagReference;
 import io.jenkins.plugins.imagestreams.jenkins.JenkinsFacade;
 import io.jenkins.plugins.imagestreams.jenkins.credentials.RegistryCredentialsFacade;
 import io.jenkins.plugins.imagestreams.jenkins.security.ImageStreamPermissions;
-import io.jenkins.plugins.imagestreams.jenkins.service.ImageStreamsService;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -199,31 +197,6 @@ public class TagDefinition implements Describable<TagDefinition> {
                         ? FormValidation.warning(Messages.TagDefinition_credentialsOutOfDomain(value, image))
                         : FormValidation.warning(Messages.TagDefinition_credentialsMissing(value));
             });
-        }
-
-        /**
-         * Resolves the entered image through the registry adapter, with the selected credentials and the
-         * {@code insecure} flag, and shows the digest or the typed failure. POST only; needs Overall/Administer,
-         * checked first, because it makes the controller call a registry of the caller's choosing.
-         *
-         * @param image the image of the tag's registry source
-         * @param credentialsId the selected credentials; empty for anonymous
-         * @param insecure whether plain HTTP or unverified TLS may be used
-         * @param allowedRegistries the allowlist as entered on the page; {@code null} for the saved one
-         * @return ok with the digest, or an error with the reason and the registry's answer
-         */
-        @POST
-        public FormValidation doTestConnection(
-                @QueryParameter final String image,
-                @QueryParameter final String credentialsId,
-                @QueryParameter final boolean insecure,
-                @QueryParameter final String allowedRegistries) {
-            jenkins.checkPermission(Jenkins.ADMINISTER);
-            return new ConnectionTest(
-                            ImageStreamsService.get().registry(),
-                            credentials,
-                            () -> ImageStreamsConfiguration.get().toAllowlist())
-                    .run(image, credentialsId, insecure, allowedRegistries);
         }
 
         @Override

@@ -11,9 +11,9 @@ import org.htmlunit.WebRequest;
 import org.htmlunit.util.NameValuePair;
 import org.jvnet.hudson.test.JenkinsRule;
 
-/** Calls the "Test connection" endpoint of the tag descriptor as the form's button does: a POST with a crumb. */
+/** Calls the "Test connection" endpoint of the registry image source as the form's button does: a POST with a crumb. */
 final class TestConnectionEndpoint {
-    static final String PATH = "descriptorByName/" + TagDefinition.class.getName() + "/testConnection";
+    static final String PATH = "descriptorByName/" + RegistryImageSource.class.getName() + "/testConnection";
 
     private TestConnectionEndpoint() {}
 

@@ -161,25 +161,29 @@ public class TestConnectionITest {
     }
 
     @Test
-    public void shouldAnswerTheButtonOnTheConfigurationPage() throws Exception {
+    public void shouldAnswerTheButtonOfTheRegistryImageOnTheConfigurationPage() throws Exception {
         ImageStreamsConfiguration.get().setAllowedRegistries(plain.hostAndPort());
         TagDefinition tag = new TagDefinition("v1", new RegistryImageSource(plain.imageReference("demo/app", "v1")));
         tag.setInsecure(true);
         ImageStreamDefinition stream = new ImageStreamDefinition("demo");
-        stream.setTags(List.of(tag));
+        stream.setTags(List.of(tag, new TagDefinition("latest", new AliasSource("v1"))));
         ImageStreamsConfiguration.get().setStreams(List.of(stream));
 
         try (JenkinsRule.WebClient web = j.createWebClient().login("admin")) {
             HtmlPage page = web.goTo("configure");
-            HtmlButton button = page.getDocumentElement().getElementsByTagName("button").stream()
+            List<HtmlButton> buttons = page.getDocumentElement().getElementsByTagName("button").stream()
                     .filter(b -> b.getTextContent().trim().equals("Test connection"))
                     .map(HtmlButton.class::cast)
-                    .findFirst()
-                    .orElseThrow();
-            button.click();
+                    .toList();
+            assertThat(buttons)
+                    .as("only the registry image has the button, not the alias")
+                    .hasSize(1);
+
+            buttons.get(0).click();
             web.waitForBackgroundJavaScript(10_000);
 
-            DomNode status = button.getParentNode().querySelector(".jenkins-validate-button__container__status");
+            DomNode status =
+                    buttons.get(0).getParentNode().querySelector(".jenkins-validate-button__container__status");
             assertThat(status.getTextContent()).contains("resolves to " + plainDigest);
         }
     }
