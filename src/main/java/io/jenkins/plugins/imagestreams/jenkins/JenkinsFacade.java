@@ -1,5 +1,8 @@
 package io.jenkins.plugins.imagestreams.jenkins;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.ProxyConfiguration;
+import hudson.model.Job;
 import hudson.security.Permission;
 import java.io.File;
 import jenkins.model.Jenkins;
@@ -45,5 +48,27 @@ public class JenkinsFacade {
      */
     public boolean hasPermission(final Permission permission) {
         return Jenkins.get().hasPermission(permission);
+    }
+
+    /**
+     * Returns Jenkins' HTTP proxy configuration (Manage Jenkins → Plugins → Advanced settings).
+     *
+     * @return the proxy, or {@code null} when none is configured
+     */
+    @CheckForNull
+    public ProxyConfiguration getProxy() {
+        Jenkins jenkins = Jenkins.getInstanceOrNull();
+        return jenkins == null ? null : jenkins.proxy;
+    }
+
+    /**
+     * Finds a job the current user may see.
+     *
+     * @param fullName the job's full name, e.g. {@code folder/app}
+     * @return the job, or {@code null} when there is none or the user lacks Item/Read
+     */
+    @CheckForNull
+    public Job<?, ?> getJob(final String fullName) {
+        return Jenkins.get().getItemByFullName(fullName, Job.class);
     }
 }

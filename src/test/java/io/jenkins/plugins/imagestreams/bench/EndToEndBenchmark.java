@@ -12,6 +12,7 @@ import io.jenkins.plugins.imagestreams.core.model.ImportMode;
 import io.jenkins.plugins.imagestreams.core.model.ImportPolicy;
 import io.jenkins.plugins.imagestreams.core.model.TagReference;
 import io.jenkins.plugins.imagestreams.core.model.TagSource;
+import io.jenkins.plugins.imagestreams.core.registry.RegistryAllowlist;
 import io.jenkins.plugins.imagestreams.core.store.FileStatusStore;
 import io.jenkins.plugins.imagestreams.core.triggering.FirstRunPolicy;
 import io.jenkins.plugins.imagestreams.core.triggering.InMemorySubscriptionStore;
@@ -32,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -91,7 +91,7 @@ public final class EndToEndBenchmark {
                         ImporterFixture.LIFTED,
                         ImportSettings.DEFAULT.policy(),
                         ImportSettings.DEFAULT.deadline(),
-                        Set.of(registry.hostAndPort())),
+                        () -> RegistryAllowlist.of(List.of(registry.hostAndPort()))),
                 clock,
                 clock::advance);
         this.triggerer = new Triggerer(

@@ -9,6 +9,7 @@ import io.jenkins.plugins.imagestreams.core.model.ConditionReason;
 import io.jenkins.plugins.imagestreams.core.model.TagEvent;
 import io.jenkins.plugins.imagestreams.core.model.TagEventCause;
 import io.jenkins.plugins.imagestreams.core.model.TagHistory;
+import io.jenkins.plugins.imagestreams.core.registry.RegistryAllowlist;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryClient;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryCredentials;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryException;
@@ -61,6 +62,13 @@ final class TagImporter {
 
     TagImport run(final DueTag due) throws InterruptedException {
         ImageReference image = due.image();
+        RegistryAllowlist allowlist = settings.allowlist().get();
+        if (!allowlist.allows(image, due.tag().importPolicy().insecure())) {
+            String message = image.registry() + ": " + image + " is not allowed: the source " + allowlist.rule()
+                    + "; no request was sent";
+            return apply(
+                    due, failed(due, new RegistryException(ConditionReason.Unauthorized, message, Optional.empty())));
+        }
         Optional<String> credentialsId = due.tag().importPolicy().credentialsId();
         Optional<RegistryCredentials> creds = credentialsId.isEmpty()
                 ? Optional.of(RegistryCredentials.anonymous())
@@ -95,10 +103,9 @@ final class TagImporter {
     }
 
     private ResolveOptions options(final DueTag due) {
-        boolean insecure = due.tag().importPolicy().insecure()
-                && settings.insecureRegistries().contains(due.image().registry());
         Optional<Digest> known = ImportScheduler.knownDigest(due.status());
-        return new ResolveOptions(known, insecure, settings.deadline(), ResolveOptions.DEFAULT.maxPages());
+        return new ResolveOptions(
+                known, due.tag().importPolicy().insecure(), settings.deadline(), ResolveOptions.DEFAULT.maxPages());
     }
 
     private static ImportOutcome resolved(final DueTag due, final ResolvedImage resolved) {

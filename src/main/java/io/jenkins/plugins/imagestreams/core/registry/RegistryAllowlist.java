@@ -3,8 +3,6 @@ package io.jenkins.plugins.imagestreams.core.registry;
 import io.jenkins.plugins.imagestreams.core.InvalidValueException;
 import io.jenkins.plugins.imagestreams.core.image.ImageReference;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The administrator's list of registries that tags may import from. Checked when the configuration is saved and
@@ -17,13 +15,11 @@ import java.util.regex.Pattern;
  * {@code insecure} ones: plain HTTP or unverified TLS is only ever allowed for a registry listed explicitly.
  */
 public final class RegistryAllowlist {
-    private static final Pattern ENTRY = Pattern.compile(
-            "^(\\*\\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?$"
-                    + "|^\\[[0-9a-f:.]+\\](:[0-9]{1,5})?$");
+    private static final String FIELD = "allowedRegistries";
 
-    private final List<String> entries;
+    private final List<RegistryHostPattern> entries;
 
-    private RegistryAllowlist(final List<String> entries) {
+    private RegistryAllowlist(final List<RegistryHostPattern> entries) {
         this.entries = List.copyOf(entries);
     }
 
@@ -35,19 +31,21 @@ public final class RegistryAllowlist {
      * @throws InvalidValueException if an entry is not a registry host or a wildcard, naming the entry
      */
     public static RegistryAllowlist of(final List<String> entries) {
-        List<String> normalised = entries.stream()
-                .map(e -> e == null ? "" : e.trim().toLowerCase(Locale.ROOT))
-                .filter(e -> !e.isEmpty())
-                .toList();
-        for (String entry : normalised) {
-            if (!ENTRY.matcher(entry).matches()) {
-                throw new InvalidValueException(
-                        "allowedRegistries",
-                        "must be a registry host such as quay.io or registry.example.com:5000, or *.example.com",
-                        entry);
-            }
-        }
-        return new RegistryAllowlist(normalised);
+        return new RegistryAllowlist(entries.stream()
+                .filter(e -> e != null && !e.isBlank())
+                .map(e -> RegistryHostPattern.parse(FIELD, e))
+                .toList());
+    }
+
+    /**
+     * Parses entries separated by commas, blanks or new lines, as the configuration form takes them.
+     *
+     * @param text e.g. {@code quay.io, *.example.com}; empty for none
+     * @return the allowlist
+     * @throws InvalidValueException if an entry is not a registry host or a wildcard, naming the entry
+     */
+    public static RegistryAllowlist parse(final String text) {
+        return of(List.of((text == null ? "" : text).split("[,\\s]+")));
     }
 
     /**
@@ -65,7 +63,7 @@ public final class RegistryAllowlist {
      * @return lower-case entries, in the order given
      */
     public List<String> entries() {
-        return entries;
+        return entries.stream().map(RegistryHostPattern::toString).toList();
     }
 
     /**
@@ -76,11 +74,36 @@ public final class RegistryAllowlist {
      * @return true when the list is empty and the import is secure, or when an entry matches the registry
      */
     public boolean allows(final ImageReference reference, final boolean insecure) {
+        return allows(reference.registry(), insecure);
+    }
+
+    /**
+     * Tells whether a registry may be reached.
+     *
+     * @param registry the registry as normalised references name it, e.g. {@code docker.io} or
+     *     {@code 127.0.0.1:5000}
+     * @param insecure whether plain HTTP or unverified TLS would be used
+     * @return true when the list is empty and access is secure, or when an entry (exact or wildcard) matches
+     */
+    public boolean allows(final String registry, final boolean insecure) {
         if (entries.isEmpty()) {
             return !insecure;
         }
-        String registry = reference.registry().toLowerCase(Locale.ROOT);
-        return entries.stream().anyMatch(entry -> matches(entry, registry));
+        return entries.stream().anyMatch(entry -> entry.matches(registry));
+    }
+
+    /**
+     * Tells whether every registry a pattern matches may be reached.
+     *
+     * @param pattern a pattern of the per-registry settings
+     * @param insecure whether plain HTTP or unverified TLS would be used
+     * @return true when the list is empty and access is secure, or when an entry contains the pattern
+     */
+    public boolean allows(final RegistryHostPattern pattern, final boolean insecure) {
+        if (entries.isEmpty()) {
+            return !insecure;
+        }
+        return entries.stream().anyMatch(pattern::isWithin);
     }
 
     /**
@@ -93,29 +116,19 @@ public final class RegistryAllowlist {
      */
     public void check(final String field, final ImageReference reference, final boolean insecure) {
         if (!allows(reference, insecure)) {
-            String rule = entries.isEmpty()
-                    ? "must name a registry on the allowlist to be insecure (the allowlist is empty)"
-                    : "must name a registry on the allowlist " + entries;
-            throw new InvalidValueException(field, rule, reference.registry());
+            throw new InvalidValueException(field, rule(), reference.registry());
         }
     }
 
-    private static boolean matches(final String entry, final String registry) {
-        if (entry.startsWith("*.")) {
-            return hostOf(registry).endsWith(entry.substring(1));
-        }
-        return hasPort(entry) ? entry.equals(registry) : entry.equals(hostOf(registry));
-    }
-
-    private static boolean hasPort(final String registry) {
-        return registry.startsWith("[") ? registry.contains("]:") : registry.indexOf(':') >= 0;
-    }
-
-    private static String hostOf(final String registry) {
-        if (!hasPort(registry)) {
-            return registry;
-        }
-        return registry.substring(0, registry.lastIndexOf(':'));
+    /**
+     * Describes what the list allows, for messages.
+     *
+     * @return e.g. {@code must name a registry on the allowlist [quay.io, *.example.com]}
+     */
+    public String rule() {
+        return entries.isEmpty()
+                ? "must name a registry on the allowlist to be insecure (the allowlist is empty)"
+                : "must name a registry on the allowlist " + entries();
     }
 
     @Override
@@ -130,6 +143,6 @@ public final class RegistryAllowlist {
 
     @Override
     public String toString() {
-        return entries.toString();
+        return entries().toString();
     }
 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.imagestreams.core.image.Platform;
 import io.jenkins.plugins.imagestreams.core.model.HistoryRetention;
 import io.jenkins.plugins.imagestreams.core.model.ImportMode;
 import io.jenkins.plugins.imagestreams.core.model.Names;
+import io.jenkins.plugins.imagestreams.core.registry.RegistryHostSettings;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -128,6 +129,17 @@ public final class DefinitionValidation {
      */
     public FormValidation historyRevisions(final String value) {
         return range("historyRevisions", value, 1, HistoryRetention.MAX_REVISIONS);
+    }
+
+    /**
+     * Validates a timeout of the registry settings.
+     *
+     * @param field the field to name
+     * @param value seconds
+     * @return ok, or an error naming the range
+     */
+    public FormValidation timeoutSeconds(final String field, final String value) {
+        return range(field, value, 1, RegistryHostSettings.MAX_TIMEOUT_SECONDS);
     }
 
     private static FormValidation range(final String field, final String value, final int min, final int max) {

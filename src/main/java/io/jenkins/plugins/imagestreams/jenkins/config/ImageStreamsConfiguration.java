@@ -1,5 +1,6 @@
 package io.jenkins.plugins.imagestreams.jenkins.config;
 
+import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Descriptor;
@@ -7,15 +8,13 @@ import hudson.security.Permission;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.imagestreams.core.InvalidValueException;
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
-import io.jenkins.plugins.imagestreams.core.model.TagReference;
-import io.jenkins.plugins.imagestreams.core.model.TagSource;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryAllowlist;
+import io.jenkins.plugins.imagestreams.core.registry.RegistryHosts;
 import io.jenkins.plugins.imagestreams.jenkins.security.StreamAccess;
 import io.jenkins.plugins.imagestreams.jenkins.service.ImageStreamsService;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.GlobalConfiguration;
@@ -28,29 +27,40 @@ import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * The global configuration of the plugin: the ImageStream definitions (the spec). JCasC reaches it as
- * {@code unclassified: imageStreams:}. Status (tag history, conditions, trigger state) is kept apart, in the
- * plugin's own state files, so that saving this page or reapplying JCasC never erases it.
+ * The global configuration of the plugin: the ImageStream definitions (the spec), the registry allowlist and the
+ * per-registry settings. JCasC reaches it as {@code unclassified: imageStreams:}. Status (tag history, conditions,
+ * trigger state) is kept apart, in the plugin's own state files, so that saving this page or reapplying JCasC never
+ * erases it.
  *
- * <p>Every stream is validated with the core's rules before it is accepted; an invalid definition is
- * rejected as a whole, with a message naming the stream, the field and the rule, and the previous
- * configuration stays in force.
+ * <p>The whole configuration is validated with the core's rules on every save, the parts against each other (a
+ * narrowed allowlist against the streams that import from a registry it no longer names). An invalid configuration
+ * is rejected as a whole, with a message naming the field and the rule, and the previous configuration stays in
+ * force, in memory and on disk. A form submit or a JCasC apply binds every field first and then saves, and so
+ * reconciles the streams, once (a {@link BulkChange}); a setter called alone saves at once.
  */
 @Extension
 @Symbol("imageStreams")
 public class ImageStreamsConfiguration extends GlobalConfiguration {
     private static final Logger LOGGER = Logger.getLogger(ImageStreamsConfiguration.class.getName());
 
-    private List<ImageStreamDefinition> streams = new ArrayList<>();
-    private String allowedRegistries = "";
+    private volatile List<ImageStreamDefinition> streams = new ArrayList<>();
+    private volatile String allowedRegistries = "";
+    private volatile List<RegistryDefinition> registries = new ArrayList<>();
 
-    /** The validated model of {@link #streams}, computed once per change. */
-    private transient volatile List<ImageStream> model;
+    /** The values last saved or loaded, restored when a save is rejected. */
+    private transient volatile Saved saved;
+    /** The validated model of the saved values, computed once per change. */
+    private transient volatile ValidatedConfiguration model;
+
+    /** The entered values of a saved configuration. */
+    private record Saved(
+            List<ImageStreamDefinition> streams, String allowedRegistries, List<RegistryDefinition> registries) {}
 
     /** Loads the saved configuration, as every {@link GlobalConfiguration} does. */
     public ImageStreamsConfiguration() {
         super();
         load();
+        saved = snapshot();
     }
 
     /**
@@ -73,17 +83,14 @@ public class ImageStreamsConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * Replaces the stream definitions, after validating all of them, and saves.
+     * Replaces the stream definitions and saves (or, within a {@link BulkChange}, when it commits).
      *
      * @param streams the new definitions; {@code null} means none
-     * @throws InvalidValueException if a definition breaks a rule; nothing changes then
+     * @throws InvalidValueException if the configuration breaks a rule; nothing changes then
      */
     @DataBoundSetter
     public void setStreams(final List<ImageStreamDefinition> streams) {
-        List<ImageStreamDefinition> next = streams == null ? new ArrayList<>() : new ArrayList<>(streams);
-        List<ImageStream> validated = validate(next, toAllowlist());
-        this.streams = next;
-        this.model = validated;
+        this.streams = streams == null ? new ArrayList<>() : new ArrayList<>(streams);
         save();
     }
 
@@ -111,31 +118,57 @@ public class ImageStreamsConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * Sets the registry allowlist and saves. Streams already configured are checked again before every import.
+     * Sets the registry allowlist and saves (or, within a {@link BulkChange}, when it commits). The streams are
+     * checked against it on save, and every import checks it again.
      *
      * @param allowedRegistries entries such as {@code quay.io}, {@code registry.example.com:5000} or
      *     {@code *.example.com}, separated by commas or new lines
-     * @throws InvalidValueException if an entry is not a registry host or wildcard; nothing changes then
+     * @throws InvalidValueException if an entry is not a registry host or wildcard, or a stream imports from a
+     *     registry outside the list; nothing changes then
      */
     @DataBoundSetter
     public void setAllowedRegistries(final String allowedRegistries) {
-        String next = allowedRegistries == null ? "" : allowedRegistries.trim();
-        parseAllowlist(next);
-        this.allowedRegistries = next;
+        this.allowedRegistries = allowedRegistries == null ? "" : allowedRegistries.trim();
         save();
     }
 
     /**
-     * Returns the registry allowlist.
+     * Returns the per-registry settings as entered.
      *
-     * @return the parsed allowlist
+     * @return the settings, in display order
      */
-    public RegistryAllowlist toAllowlist() {
-        return parseAllowlist(allowedRegistries);
+    public List<RegistryDefinition> getRegistries() {
+        return List.copyOf(registries);
     }
 
-    private static RegistryAllowlist parseAllowlist(final String text) {
-        return RegistryAllowlist.of(List.of(text.split("[,\\s]+")));
+    /**
+     * Replaces the per-registry settings and saves (or, within a {@link BulkChange}, when it commits).
+     *
+     * @param registries the settings; {@code null} means none
+     * @throws InvalidValueException if a setting breaks a rule; nothing changes then
+     */
+    @DataBoundSetter
+    public void setRegistries(final List<RegistryDefinition> registries) {
+        this.registries = registries == null ? new ArrayList<>() : new ArrayList<>(registries);
+        save();
+    }
+
+    /**
+     * Returns the registry allowlist in force.
+     *
+     * @return the parsed allowlist of the saved configuration
+     */
+    public RegistryAllowlist toAllowlist() {
+        return validated().allowlist();
+    }
+
+    /**
+     * Returns the per-registry settings in force.
+     *
+     * @return the settings of the saved configuration
+     */
+    public RegistryHosts toRegistryHosts() {
+        return validated().registries();
     }
 
     /**
@@ -144,48 +177,56 @@ public class ImageStreamsConfiguration extends GlobalConfiguration {
      * @return the streams
      */
     public List<ImageStream> toModel() {
-        List<ImageStream> current = model;
+        return validated().streams();
+    }
+
+    private ValidatedConfiguration validated() {
+        ValidatedConfiguration current = model;
         if (current == null) {
-            current = loadedModel();
+            current = ValidatedConfiguration.lenient(
+                    saved.streams(),
+                    saved.allowedRegistries(),
+                    saved.registries(),
+                    e -> LOGGER.log(
+                            Level.WARNING, "ImageStreams configuration: ignored until fixed: {0}", e.getMessage()));
             model = current;
         }
         return current;
     }
 
     /**
-     * Converts definitions read from disk. A definition that breaks a rule (a hand-edited file, or a rule that
-     * became stricter) is left out of the model and logged, so that one bad stream does not stop the others;
-     * it stays in the configuration for the administrator to fix.
+     * Validates the whole configuration, then writes it and reconciles every stream's status with its spec. Within
+     * a {@link BulkChange} it does nothing until the change commits.
+     *
+     * @throws InvalidValueException if the configuration breaks a rule; the values saved before are restored
      */
-    private List<ImageStream> loadedModel() {
-        List<ImageStream> valid = new ArrayList<>();
-        for (ImageStreamDefinition definition : streams) {
-            try {
-                valid.add(definition.toModel());
-            } catch (InvalidValueException e) {
-                LOGGER.log(Level.WARNING, "ImageStream {0} is ignored until fixed: {1}", new Object[] {
-                    definition.getName(), e.getMessage()
-                });
-            }
-        }
-        return List.copyOf(valid);
-    }
-
-    private static void checkAllowlist(final ImageStream stream, final RegistryAllowlist allowlist) {
-        for (TagReference tag : stream.tags()) {
-            if (tag.from() instanceof TagSource.RegistryImage image) {
-                allowlist.check(
-                        "tags." + tag.name() + ".from",
-                        image.image(),
-                        tag.importPolicy().insecure());
-            }
-        }
-    }
-
     @Override
     public synchronized void save() {
+        if (BulkChange.contains(this)) {
+            return;
+        }
+        ValidatedConfiguration next;
+        try {
+            next = ValidatedConfiguration.of(
+                    streams, allowedRegistries, registries, validated().allowlist());
+        } catch (InvalidValueException e) {
+            restore();
+            throw e;
+        }
         super.save();
+        saved = snapshot();
+        model = next;
         ExtensionList.lookup(ImageStreamsService.class).forEach(ImageStreamsService::reconcileAll);
+    }
+
+    private Saved snapshot() {
+        return new Saved(List.copyOf(streams), allowedRegistries, List.copyOf(registries));
+    }
+
+    private synchronized void restore() {
+        streams = new ArrayList<>(saved.streams());
+        allowedRegistries = saved.allowedRegistries();
+        registries = new ArrayList<>(saved.registries());
     }
 
     /**
@@ -199,23 +240,33 @@ public class ImageStreamsConfiguration extends GlobalConfiguration {
         return Jenkins.MANAGE;
     }
 
+    /**
+     * Binds the submitted form, validates the whole configuration and saves it once. Emptied lists persist.
+     *
+     * @throws FormException naming the field of the first rule broken; nothing changes then
+     */
     @Override
     public boolean configure(final StaplerRequest2 req, final JSONObject json) throws FormException {
-        List<ImageStreamDefinition> previousStreams = streams;
-        String previousAllowlist = allowedRegistries;
-        try {
-            setAllowedRegistries(json.optString("allowedRegistries", ""));
+        try (BulkChange change = new BulkChange(this)) {
             streams = new ArrayList<>();
+            registries = new ArrayList<>();
             req.bindJSON(this, json);
+            change.commit();
         } catch (InvalidValueException e) {
-            streams = previousStreams;
-            allowedRegistries = previousAllowlist;
-            model = null;
-            save();
-            throw new Descriptor.FormException(
-                    e.getMessage(), e, e.getField().startsWith("allowed") ? "allowedRegistries" : "streams");
+            restore();
+            throw new Descriptor.FormException(e.getMessage(), e, formField(e.getField()));
+        } catch (IOException | RuntimeException e) {
+            restore();
+            throw new Descriptor.FormException(e.getMessage(), e, "streams");
         }
         return true;
+    }
+
+    private static String formField(final String field) {
+        if (field.startsWith("allowed")) {
+            return "allowedRegistries";
+        }
+        return field.startsWith("registries") ? "registries" : "streams";
     }
 
     /**
@@ -226,32 +277,6 @@ public class ImageStreamsConfiguration extends GlobalConfiguration {
      */
     @POST
     public FormValidation doCheckAllowedRegistries(@QueryParameter final String value) {
-        return new FormChecks().ifPermitted(() -> {
-            try {
-                parseAllowlist(value == null ? "" : value);
-                return FormValidation.ok();
-            } catch (InvalidValueException e) {
-                return FormValidation.error(e.getMessage());
-            }
-        });
-    }
-
-    private static List<ImageStream> validate(
-            final List<ImageStreamDefinition> definitions, final RegistryAllowlist allowlist) {
-        Set<String> names = new HashSet<>();
-        List<ImageStream> validated = new ArrayList<>();
-        for (ImageStreamDefinition definition : definitions) {
-            try {
-                ImageStream stream = definition.toModel();
-                checkAllowlist(stream, allowlist);
-                validated.add(stream);
-            } catch (InvalidValueException e) {
-                throw e.within("streams." + definition.getName());
-            }
-            if (!names.add(definition.getName())) {
-                throw new InvalidValueException("streams", "must not define a stream twice", definition.getName());
-            }
-        }
-        return List.copyOf(validated);
+        return new FormChecks().ifPermitted(() -> FormChecks.check(() -> RegistryAllowlist.parse(value)));
     }
 }

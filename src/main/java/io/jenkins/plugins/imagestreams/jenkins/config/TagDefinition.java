@@ -1,6 +1,7 @@
 package io.jenkins.plugins.imagestreams.jenkins.config;
 
 import hudson.Extension;
+import hudson.RelativePath;
 import hudson.model.AutoCompletionCandidates;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
@@ -176,32 +177,43 @@ public class TagDefinition implements Describable<TagDefinition> {
         private final transient JenkinsFacade jenkins = new JenkinsFacade();
 
         /**
-         * Fills the credentials dropdown; needs ImageStream/Configure, else shows only the current value.
+         * Fills the credentials dropdown; needs ImageStream/Configure, else shows only the current value. Only
+         * credentials whose domain admits the registry of the entered image are offered.
          *
          * @param credentialsId the current value
+         * @param image the entered image of the tag's registry source, e.g. {@code quay.io/org/app:1}; may be empty
          * @return the choices
          */
         @POST
-        public ListBoxModel doFillCredentialsIdItems(@QueryParameter final String credentialsId) {
+        public ListBoxModel doFillCredentialsIdItems(
+                @QueryParameter final String credentialsId, @RelativePath("from") @QueryParameter final String image) {
             if (!jenkins.hasPermission(ImageStreamPermissions.CONFIGURE)) {
                 return credentials.currentOnly(credentialsId);
             }
-            return credentials.credentialsItems(credentialsId);
+            return credentials.credentialsItems(credentialsId, image);
         }
 
         /**
-         * Warns when the configured credentials ID does not resolve; needs ImageStream/Configure.
+         * Warns when the configured credentials ID does not resolve for the entered image's registry; needs
+         * ImageStream/Configure.
          *
          * @param value the credentials ID
+         * @param image the entered image of the tag's registry source; may be empty
          * @return ok, or a warning
          */
         @POST
-        public FormValidation doCheckCredentialsId(@QueryParameter final String value) {
-            return checks.ifPermitted(() ->
-                    value == null || value.isBlank() || credentials.find(value).isPresent()
-                            ? FormValidation.ok()
-                            : FormValidation.warning("credentialsId: no username/password or secret text credential has"
-                                    + " the ID '" + value + "'"));
+        public FormValidation doCheckCredentialsId(
+                @QueryParameter final String value, @RelativePath("from") @QueryParameter final String image) {
+            return checks.ifPermitted(() -> {
+                if (value == null
+                        || value.isBlank()
+                        || credentials.find(value, image).isPresent()) {
+                    return FormValidation.ok();
+                }
+                return credentials.find(value).isPresent()
+                        ? FormValidation.warning(Messages.TagDefinition_credentialsOutOfDomain(value, image))
+                        : FormValidation.warning(Messages.TagDefinition_credentialsMissing(value));
+            });
         }
 
         @Override

@@ -15,12 +15,8 @@ import io.jenkins.plugins.imagestreams.jenkins.config.ImageStreamsConfiguration;
 import io.jenkins.plugins.imagestreams.jenkins.credentials.RegistryCredentialsFacade;
 import io.jenkins.plugins.imagestreams.jenkins.service.ImageStreamsService;
 import io.jenkins.plugins.imagestreams.jenkins.trigger.TriggerService;
-import io.jenkins.plugins.imagestreams.registry.jib.JibRegistryClient;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +38,8 @@ public class ImageStreamsPoller extends AsyncPeriodicWork {
     private static final Logger LOGGER = Logger.getLogger(ImageStreamsPoller.class.getName());
     private static final int RESOLVE_THREADS = 4;
 
+    private final Object lock = new Object();
     private Importer importer;
-    private Set<String> importerInsecure;
     private ExecutorService executor;
 
     /** Creates the poller. */
@@ -107,29 +103,30 @@ public class ImageStreamsPoller extends AsyncPeriodicWork {
         }
     }
 
-    private Importer importer() {
-        Set<String> insecure =
-                new HashSet<>(ImageStreamsConfiguration.get().toAllowlist().entries());
-        if (importer == null || !insecure.equals(importerInsecure)) {
-            RegistryCredentialsFacade credentials = new RegistryCredentialsFacade();
-            CredentialsResolver resolver =
-                    (id, image) -> Optional.of(credentials.toRegistryCredentials(Optional.of(id)));
-            ImportSettings settings = new ImportSettings(
-                    ImportSettings.DEFAULT.caps(),
-                    ImportSettings.DEFAULT.policy(),
-                    ImportSettings.DEFAULT.deadline(),
-                    insecure);
-            importer = new Importer(
-                    ImageStreamsService.get().streams(),
-                    specs(),
-                    new JibRegistryClient(),
-                    resolver,
-                    settings,
-                    Clock.systemUTC(),
-                    Sleeper.THREAD);
-            importerInsecure = insecure;
+    /**
+     * Returns the importer the poller runs, creating it on first use: the management page asks it when each tag is
+     * due next. The allowlist is read from the configuration before every import, so a change takes effect
+     * without a new importer (and without losing the importer's memory of attempts and backoff).
+     *
+     * @return the importer
+     */
+    public Importer importer() {
+        synchronized (lock) {
+            if (importer == null) {
+                RegistryCredentialsFacade credentials = new RegistryCredentialsFacade();
+                CredentialsResolver resolver = credentials::forImage;
+                importer = new Importer(
+                        ImageStreamsService.get().streams(),
+                        specs(),
+                        ImageStreamsService.get().registry(),
+                        resolver,
+                        ImportSettings.DEFAULT.withAllowlist(
+                                () -> ImageStreamsConfiguration.get().toAllowlist()),
+                        Clock.systemUTC(),
+                        Sleeper.THREAD);
+            }
+            return importer;
         }
-        return importer;
     }
 
     private static ImageStreamSpecs specs() {

@@ -7,10 +7,13 @@ import hudson.init.Initializer;
 import io.jenkins.plugins.imagestreams.core.ImageStreams;
 import io.jenkins.plugins.imagestreams.core.InvalidValueException;
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
+import io.jenkins.plugins.imagestreams.core.registry.RegistryClient;
 import io.jenkins.plugins.imagestreams.core.store.FileStatusStore;
 import io.jenkins.plugins.imagestreams.core.store.StatusStoreException;
 import io.jenkins.plugins.imagestreams.jenkins.JenkinsFacade;
 import io.jenkins.plugins.imagestreams.jenkins.config.ImageStreamsConfiguration;
+import io.jenkins.plugins.imagestreams.jenkins.config.RegistryTransports;
+import io.jenkins.plugins.imagestreams.registry.jib.JibRegistryClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.logging.Level;
@@ -29,6 +32,7 @@ public class ImageStreamsService {
 
     private final JenkinsFacade jenkins;
     private volatile ImageStreams streams;
+    private volatile RegistryClient registry;
 
     /** Creates the service for Jenkins. */
     public ImageStreamsService() {
@@ -61,6 +65,27 @@ public class ImageStreamsService {
                 if (current == null) {
                     current = create();
                     streams = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /**
+     * Returns the registry adapter that imports and the connection test share, creating it on first use. Each
+     * registry is reached with the transport the configuration and Jenkins' proxy give it
+     * ({@link RegistryTransports}); one pooled HTTP client per registry and one token cache serve every caller.
+     *
+     * @return the registry client
+     */
+    public RegistryClient registry() {
+        RegistryClient current = registry;
+        if (current == null) {
+            synchronized (this) {
+                current = registry;
+                if (current == null) {
+                    current = new JibRegistryClient(RegistryTransports.ofJenkins(jenkins), Clock.systemUTC());
+                    registry = current;
                 }
             }
         }

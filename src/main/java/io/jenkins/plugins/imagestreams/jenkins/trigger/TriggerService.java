@@ -4,6 +4,8 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Run;
 import io.jenkins.plugins.imagestreams.core.triggering.FileSubscriptionStore;
+import io.jenkins.plugins.imagestreams.core.triggering.SubscriptionSource;
+import io.jenkins.plugins.imagestreams.core.triggering.SubscriptionStore;
 import io.jenkins.plugins.imagestreams.core.triggering.TriggerCause;
 import io.jenkins.plugins.imagestreams.core.triggering.TriggerPolicy;
 import io.jenkins.plugins.imagestreams.core.triggering.TriggerReport;
@@ -37,6 +39,8 @@ public class TriggerService {
             "io.jenkins.plugins.imagestreams.jenkins.polling.ImageStreamsPoller.quietPeriodSeconds";
 
     private final JenkinsFacade jenkins = new JenkinsFacade();
+    private final TriggerSubscriptions subscriptions = new TriggerSubscriptions();
+    private FileSubscriptionStore store;
     private Triggerer triggerer;
 
     /**
@@ -96,21 +100,43 @@ public class TriggerService {
         });
     }
 
-    private synchronized Triggerer triggerer() {
-        if (triggerer == null) {
+    /**
+     * Returns every subscription the triggers evaluate: the jobs' {@code imageStream} triggers and the tags'
+     * {@code downstreamJobs}. For the management page.
+     *
+     * @return the source of every subscription
+     */
+    public SubscriptionSource subscriptions() {
+        return subscriptions;
+    }
+
+    /**
+     * Returns the store of the subscriptions' states (last triggered digests), the one the triggerer writes. For
+     * the management page.
+     *
+     * @return the store
+     */
+    public synchronized SubscriptionStore subscriptionStore() {
+        if (store == null) {
             Path directory = jenkins.getRootDir().toPath().resolve(SUBSCRIPTIONS_DIRECTORY);
-            FileSubscriptionStore store = new FileSubscriptionStore(
+            store = new FileSubscriptionStore(
                     directory,
                     Clock.systemUTC(),
                     (job, keptAs, reason) -> LOGGER.log(
                             Level.WARNING,
                             "ImageStreams: unreadable subscription file of {0} kept aside as {1}: {2}",
                             new Object[] {job, keptAs, reason}));
+        }
+        return store;
+    }
+
+    private synchronized Triggerer triggerer() {
+        if (triggerer == null) {
             triggerer = new Triggerer(
                     ImageStreamsService.get().streams(),
                     () -> ImageStreamsConfiguration.get().toModel(),
-                    new TriggerSubscriptions(),
-                    store,
+                    subscriptions,
+                    subscriptionStore(),
                     new JenkinsBuildScheduler(),
                     policy(),
                     Clock.systemUTC());

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.imagestreams.jenkins.ui;
 
 import hudson.Extension;
+import hudson.ExtensionList;
 import hudson.model.Api;
 import hudson.model.ManagementLink;
 import hudson.security.Permission;
@@ -8,6 +9,7 @@ import io.jenkins.plugins.imagestreams.core.model.ImageStream;
 import io.jenkins.plugins.imagestreams.jenkins.JenkinsFacade;
 import io.jenkins.plugins.imagestreams.jenkins.Messages;
 import io.jenkins.plugins.imagestreams.jenkins.config.ImageStreamsConfiguration;
+import io.jenkins.plugins.imagestreams.jenkins.polling.ImageStreamsPoller;
 import io.jenkins.plugins.imagestreams.jenkins.security.ImageStreamPermissions;
 import io.jenkins.plugins.imagestreams.jenkins.service.ImageStreamsService;
 import java.util.List;
@@ -94,6 +96,7 @@ public class ImageStreamsManagementLink extends ManagementLink {
                 stream,
                 ImageStreamsService.get().streams(),
                 jenkins,
-                ImageStreamsConfiguration.get().accessOf(stream.name()));
+                ImageStreamsConfiguration.get().accessOf(stream.name()),
+                ExtensionList.lookupSingleton(ImageStreamsPoller.class));
     }
 }

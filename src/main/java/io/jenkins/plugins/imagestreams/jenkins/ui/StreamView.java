@@ -10,11 +10,15 @@ import io.jenkins.plugins.imagestreams.core.model.ImageStreamStatus;
 import io.jenkins.plugins.imagestreams.core.model.TagHistory;
 import io.jenkins.plugins.imagestreams.core.model.TagReference;
 import io.jenkins.plugins.imagestreams.jenkins.JenkinsFacade;
+import io.jenkins.plugins.imagestreams.jenkins.polling.ImageStreamsPoller;
 import io.jenkins.plugins.imagestreams.jenkins.security.StreamAccess;
 import io.jenkins.plugins.imagestreams.jenkins.security.StreamAccessCheck;
+import io.jenkins.plugins.imagestreams.jenkins.trigger.TriggerService;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -37,17 +41,20 @@ public final class StreamView {
     private final JenkinsFacade jenkins;
     private final StreamAccess access;
     private final StreamAccessCheck check;
+    private final ImageStreamsPoller poller;
 
     StreamView(
             final ImageStream spec,
             final ImageStreams service,
             final JenkinsFacade jenkins,
-            final StreamAccess access) {
+            final StreamAccess access,
+            final ImageStreamsPoller poller) {
         this.spec = spec;
         this.service = service;
         this.jenkins = jenkins;
         this.access = access;
         this.check = new StreamAccessCheck(jenkins);
+        this.poller = poller;
     }
 
     boolean isVisible() {
@@ -78,10 +85,26 @@ public final class StreamView {
         return spec.paused();
     }
 
-    /** @return every tag: those of the spec in their order, then tags made by operations, sorted */
+    /**
+     * Returns every tag with its schedule (when it is due next) and its downstream jobs.
+     *
+     * @return the tags of the spec in their order, then tags made by operations, sorted
+     */
     @Exported
     public List<TagView> getTags() {
         ImageStreamStatus status = service.status(spec.name());
+        StreamActivity activity = StreamActivity.read(
+                spec,
+                status,
+                poller.importer(),
+                TriggerService.get().subscriptions(),
+                TriggerService.get().subscriptionStore(),
+                jenkins,
+                Instant.now());
+        return tagViews(status, Optional.of(activity));
+    }
+
+    private List<TagView> tagViews(final ImageStreamStatus status, final Optional<StreamActivity> activity) {
         Set<String> names = new LinkedHashSet<>();
         spec.tags().forEach(t -> names.add(t.name()));
         names.addAll(status.tags().keySet());
@@ -91,7 +114,7 @@ public final class StreamView {
                     spec.tag(tag).isPresent() && !spec.resolveAlias(tag).equals(tag)
                             ? spec.resolveAlias(tag)
                             : status.tag(tag).flatMap(TagHistory::aliasOf).orElse(tag);
-            views.add(new TagView(tag, spec.tag(tag), status.tag(resolved), resolved));
+            views.add(new TagView(tag, spec.tag(tag), status.tag(resolved), resolved, activity));
         }
         return views;
     }
@@ -103,7 +126,7 @@ public final class StreamView {
 
     /** @return the number of tags whose last import failed */
     public long getFailingTagCount() {
-        return getTags().stream()
+        return tagViews(service.status(spec.name()), Optional.empty()).stream()
                 .filter(t -> "False".equals(t.getConditionStatus()))
                 .count();
     }

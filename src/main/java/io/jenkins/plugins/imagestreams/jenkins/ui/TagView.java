@@ -1,5 +1,6 @@
 package io.jenkins.plugins.imagestreams.jenkins.ui;
 
+import io.jenkins.plugins.imagestreams.core.importing.ImportDecision;
 import io.jenkins.plugins.imagestreams.core.model.TagCondition;
 import io.jenkins.plugins.imagestreams.core.model.TagEvent;
 import io.jenkins.plugins.imagestreams.core.model.TagHistory;
@@ -24,16 +25,19 @@ public final class TagView {
     private final Optional<TagReference> spec;
     private final Optional<TagHistory> status;
     private final String resolvedTag;
+    private final Optional<StreamActivity> activity;
 
     TagView(
             final String name,
             final Optional<TagReference> spec,
             final Optional<TagHistory> status,
-            final String resolvedTag) {
+            final String resolvedTag,
+            final Optional<StreamActivity> activity) {
         this.name = name;
         this.spec = spec;
         this.status = status;
         this.resolvedTag = resolvedTag;
+        this.activity = activity;
     }
 
     /** @return the tag name */
@@ -179,5 +183,52 @@ public final class TagView {
             views.add(new TagEventView(items.get(i), i));
         }
         return views;
+    }
+
+    private Optional<ImportDecision> nextImport() {
+        return spec.isPresent() ? activity.flatMap(a -> a.schedule(name)) : Optional.empty();
+    }
+
+    /**
+     * Returns why the tag is, or is not, due for an import, as the poller's scheduler decides now.
+     *
+     * @return an {@code ImportReason} name ({@code DUE}, {@code FIRST_ATTEMPT}, {@code RETRY},
+     *     {@code IMPORT_REQUESTED}, {@code NOT_YET}, {@code BACKOFF}, {@code RATE_LIMITED}, {@code PAUSED},
+     *     {@code NOT_SCHEDULED}); empty for tags that need no registry
+     */
+    @Exported
+    public String getNextImportReason() {
+        return nextImport().map(d -> d.reason().name()).orElse("");
+    }
+
+    /** @return whether the tag is due, so the next poll imports it (within the rate caps) */
+    public boolean isNextImportDue() {
+        return nextImport().map(ImportDecision::due).orElse(false);
+    }
+
+    /**
+     * Returns when the tag is due next.
+     *
+     * @return ISO-8601 instant: now for a due tag, else the end of the wait; empty for tags that need no registry
+     */
+    @Exported
+    public String getNextImportAt() {
+        return nextImport()
+                .map(d -> activity.get().now().plus(d.nextDelay()).toString())
+                .orElse("");
+    }
+
+    /** @return how long until the tag is due, e.g. {@code 12 min}; empty when due or not imported */
+    public String getNextImportIn() {
+        return nextImport()
+                .filter(d -> !d.due())
+                .map(d -> hudson.Util.getTimeSpanString(d.nextDelay().toMillis()))
+                .orElse("");
+    }
+
+    /** @return the jobs subscribed to this tag that the current user may see, with their last-triggered digest */
+    @Exported(visibility = 3)
+    public List<DownstreamJobView> getDownstreamJobs() {
+        return activity.map(a -> a.downstream(name)).orElse(List.of());
     }
 }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.imagestreams.core.model.ImportMode;
 import io.jenkins.plugins.imagestreams.core.model.ImportPolicy;
 import io.jenkins.plugins.imagestreams.core.model.TagReference;
 import io.jenkins.plugins.imagestreams.core.model.TagSource;
+import io.jenkins.plugins.imagestreams.core.registry.RegistryAllowlist;
 import io.jenkins.plugins.imagestreams.core.triggering.FirstRunPolicy;
 import io.jenkins.plugins.imagestreams.core.triggering.Triggerer;
 import io.jenkins.plugins.imagestreams.core.triggering.TriggererFixture;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -49,7 +49,7 @@ final class ProxiedImporter implements AutoCloseable {
                 ImporterFixture.LIFTED,
                 new SchedulerPolicy(BACKOFF, Duration.ofHours(1), 10, Duration.ofMinutes(15)),
                 Duration.ofSeconds(3),
-                Set.of(proxy.hostAndPort()));
+                () -> RegistryAllowlist.of(List.of(proxy.hostAndPort())));
         importer = new Importer(
                 fixture.streams.service,
                 () -> List.copyOf(fixture.streams.specs),

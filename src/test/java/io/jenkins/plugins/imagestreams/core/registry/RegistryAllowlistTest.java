@@ -68,6 +68,22 @@ public class RegistryAllowlistTest {
     }
 
     @Test
+    public void shouldParseEntriesSeparatedByCommasBlanksAndNewLines() {
+        RegistryAllowlist list = RegistryAllowlist.parse("quay.io,  *.corp.example\nregistry.example.com:5000 ");
+
+        assertThat(list.entries()).containsExactly("quay.io", "*.corp.example", "registry.example.com:5000");
+        assertThat(list).hasToString("[quay.io, *.corp.example, registry.example.com:5000]");
+        assertThat(RegistryAllowlist.parse(null)).isEqualTo(RegistryAllowlist.allowAll());
+        assertThat(list.allows("dev.corp.example:5000", true)).isTrue();
+        assertThat(list.allows(RegistryHostPattern.parse("registry", "*.a.corp.example"), true))
+                .isTrue();
+        assertThat(list.allows(RegistryHostPattern.parse("registry", "*.example.com"), false))
+                .isFalse();
+        assertThat(RegistryAllowlist.allowAll().allows(RegistryHostPattern.parse("registry", "ghcr.io"), false))
+                .isTrue();
+    }
+
+    @Test
     public void shouldHonourEqualsContract() {
         EqualsVerifier.forClass(RegistryAllowlist.class).verify();
     }

@@ -3,10 +3,8 @@ package io.jenkins.plugins.imagestreams.jenkins.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
 import io.jenkins.plugins.imagestreams.core.model.TagSource;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +18,8 @@ import org.jvnet.hudson.test.JenkinsRule;
 
 /** The global configuration through JCasC (the README's and the sample file's YAML) and through the form. */
 public class ImageStreamsConfigurationITest {
+    private static final Path SAMPLE = Path.of("docs/examples/jenkins.yaml");
+
     @Rule
     public JenkinsRule j = new JenkinsRule();
 
@@ -28,9 +28,7 @@ public class ImageStreamsConfigurationITest {
 
     @Test
     public void shouldApplySampleJcascFile() throws Exception {
-        ConfigurationAsCode.get()
-                .configure(
-                        Path.of("docs/examples/jenkins.yaml").toAbsolutePath().toString());
+        Jcasc.apply(SAMPLE);
 
         List<ImageStream> streams = ImageStreamsConfiguration.get().toModel();
 
@@ -52,10 +50,7 @@ public class ImageStreamsConfigurationITest {
         Matcher block = Pattern.compile("```yaml\\n(unclassified:.*?)```", Pattern.DOTALL)
                 .matcher(readme);
         assertThat(block.find()).as("README has a JCasC example").isTrue();
-        Path yaml = temp.newFile("readme.yaml").toPath();
-        Files.writeString(yaml, block.group(1), StandardCharsets.UTF_8);
-
-        ConfigurationAsCode.get().configure(yaml.toString());
+        Jcasc.apply(temp, block.group(1));
 
         assertThat(ImageStreamsConfiguration.get().toModel())
                 .singleElement()
@@ -64,13 +59,9 @@ public class ImageStreamsConfigurationITest {
 
     @Test
     public void shouldExportWhatWasImported() throws Exception {
-        ConfigurationAsCode.get()
-                .configure(
-                        Path.of("docs/examples/jenkins.yaml").toAbsolutePath().toString());
+        Jcasc.apply(SAMPLE);
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ConfigurationAsCode.get().export(out);
-        String exported = out.toString(StandardCharsets.UTF_8);
+        String exported = Jcasc.export();
 
         assertThat(exported)
                 .contains("imageStreams:")
@@ -78,36 +69,24 @@ public class ImageStreamsConfigurationITest {
                 .contains("image: \"docker.io/library/python:3.12\"")
                 .contains("alias:")
                 .contains("streamTag:");
-        Path again = temp.newFile("exported.yaml").toPath();
-        Files.writeString(again, exported, StandardCharsets.UTF_8);
         List<ImageStream> before = ImageStreamsConfiguration.get().toModel();
-        ConfigurationAsCode.get().configure(again.toString());
+        Jcasc.apply(temp, exported);
         assertThat(ImageStreamsConfiguration.get().toModel()).isEqualTo(before);
     }
 
     @Test
     public void shouldRejectInvalidJcascAndKeepPreviousStreams() throws Exception {
-        ConfigurationAsCode.get()
-                .configure(
-                        Path.of("docs/examples/jenkins.yaml").toAbsolutePath().toString());
-        Path broken = temp.newFile("broken.yaml").toPath();
-        Files.writeString(
-                broken,
-                String.join(
-                        "\n",
-                        "unclassified:",
-                        "  imageStreams:",
-                        "    streams:",
-                        "      - name: \"web\"",
-                        "        tags:",
-                        "          - name: \"latest\"",
-                        "            from:",
-                        "              alias:",
-                        "                tag: \"missing\"",
-                        ""),
-                StandardCharsets.UTF_8);
+        Jcasc.apply(SAMPLE);
+        String broken = Jcasc.imageStreams(
+                "streams:",
+                "  - name: \"web\"",
+                "    tags:",
+                "      - name: \"latest\"",
+                "        from:",
+                "          alias:",
+                "            tag: \"missing\"");
 
-        assertThatThrownBy(() -> ConfigurationAsCode.get().configure(broken.toString()))
+        assertThatThrownBy(() -> Jcasc.apply(temp, broken))
                 .hasStackTraceContaining("streams.web.tags.latest.from: must be an alias of a tag defined in the same"
                         + " stream (got 'missing')");
         assertThat(ImageStreamsConfiguration.get().toModel())
@@ -117,24 +96,17 @@ public class ImageStreamsConfigurationITest {
 
     @Test
     public void shouldRejectSourcesOutsideTheAllowlist() throws Exception {
-        Path yaml = temp.newFile("allowlist.yaml").toPath();
-        Files.writeString(
-                yaml,
-                String.join(
-                        "\n",
-                        "unclassified:",
-                        "  imageStreams:",
-                        "    allowedRegistries: \"quay.io, *.example.com\"",
-                        "    streams:",
-                        "      - name: \"web\"",
-                        "        tags:",
-                        "          - name: \"1.0\"",
-                        "            from:",
-                        "              registryImage:",
-                        "                image: \"registry.example.com/web:1.0\"",
-                        ""),
-                StandardCharsets.UTF_8);
-        ConfigurationAsCode.get().configure(yaml.toString());
+        Jcasc.apply(
+                temp,
+                Jcasc.imageStreams(
+                        "allowedRegistries: \"quay.io, *.example.com\"",
+                        "streams:",
+                        "  - name: \"web\"",
+                        "    tags:",
+                        "      - name: \"1.0\"",
+                        "        from:",
+                        "          registryImage:",
+                        "            image: \"registry.example.com/web:1.0\""));
         assertThat(ImageStreamsConfiguration.get().toAllowlist().entries()).containsExactly("quay.io", "*.example.com");
 
         ImageStreamDefinition outside = new ImageStreamDefinition("ghcr");
