@@ -1,0 +1,9 @@
+package io.jenkins.plugins.imagestreams.cli;
+
+/** How results are printed. */
+enum OutputFormat {
+    /** For people. */
+    text,
+    /** For scripts: one JSON document on standard output. */
+    json
+}
