@@ -55,6 +55,7 @@ final class DescribeOutput {
                     out,
                     "  platforms:",
                     platforms.entrySet().stream()
+                            .sorted(Map.Entry.comparingByKey())
                             .map(p -> p.getKey() + " " + p.getValue().algorithm() + ":"
                                     + p.getValue().shortForm())
                             .collect(Collectors.joining(", ")));
