@@ -79,7 +79,7 @@ final class ResolveCommand implements Callable<Integer> {
                     .resolve(
                             image, credentials, new ResolveOptions(Optional.empty(), insecure, registry.deadline(), 1));
         } catch (RegistryException e) {
-            throw CliFailure.failed(List.of(image + ": " + e.reason() + ": " + e.getMessage()));
+            throw CliFailure.failed(List.of(e.reason() + ": " + e.getMessage()));
         }
         print(spec.commandLine().getOut(), image, resolved);
         return ExitCodes.OK;

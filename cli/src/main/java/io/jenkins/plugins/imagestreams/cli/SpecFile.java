@@ -5,6 +5,7 @@ import io.jenkins.plugins.imagestreams.core.spec.InvalidSpecException;
 import io.jenkins.plugins.imagestreams.core.spec.StreamsSpec;
 import io.jenkins.plugins.imagestreams.core.spec.StreamsSpecReader;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ final class SpecFile {
      *
      * @param file the JCasC file
      * @return the spec; empty when the file has no {@code unclassified: imageStreams:} section
-     * @throws CliFailure exit code 1 with one line per problem, {@code FILE:LINE: PATH: RULE (got 'VALUE')}, when
+     * @throws CliFailure exit code 1 with one line per problem, in line order, {@code FILE:LINE: PATH: RULE (got 'VALUE')}, when
      *     the section breaks a rule; exit code 2 when the file cannot be read
      */
     static Optional<StreamsSpec> read(final Path file) {
@@ -25,8 +26,10 @@ final class SpecFile {
         try {
             return StreamsSpecReader.readDocument(loaded.document());
         } catch (InvalidSpecException e) {
-            throw CliFailure.failed(
-                    e.getProblems().stream().map(p -> line(loaded, p)).toList());
+            throw CliFailure.failed(e.getProblems().stream()
+                    .sorted(Comparator.comparingInt(p -> loaded.lineOf(p.getField())))
+                    .map(p -> line(loaded, p))
+                    .toList());
         }
     }
 

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.imagestreams.cli;
 
 import io.jenkins.plugins.imagestreams.core.ImageStreams;
-import io.jenkins.plugins.imagestreams.core.TagResult;
 import io.jenkins.plugins.imagestreams.core.importing.CredentialsResolver;
 import io.jenkins.plugins.imagestreams.core.importing.ImportCaps;
 import io.jenkins.plugins.imagestreams.core.importing.ImportSettings;
@@ -87,7 +86,7 @@ final class StreamDescriber {
         try (Resolvers resolvers = new Resolvers()) {
             importer.runCycle(resolvers.executor());
         }
-        settle(service, needed);
+        CopyPinning.settle(service, needed);
         Map<ImageStream, List<TagView>> views = new java.util.LinkedHashMap<>();
         for (ImageStream stream : shown) {
             views.put(
@@ -103,19 +102,6 @@ final class StreamDescriber {
         Optional<TagHistory> status = service.tagStatus(stream.name(), tag.name());
         return new TagView(
                 tag, aliasOf, service.current(stream.name(), tag.name()), status.flatMap(TagHistory::condition));
-    }
-
-    /** Reconciles until no copy or pin changes, at most once per stream (a chain of copies across streams). */
-    private static void settle(final ImageStreams service, final List<ImageStream> streams) {
-        for (int round = 0; round <= streams.size(); round++) {
-            boolean changed = false;
-            for (ImageStream stream : streams) {
-                changed |= service.reconcile(stream.name()).stream().anyMatch(TagResult::changed);
-            }
-            if (!changed) {
-                return;
-            }
-        }
     }
 
     /** The shown streams and, transitively, the streams their copies and pins read from, in file order. */

@@ -151,6 +151,7 @@ final class Watcher implements AutoCloseable {
         try {
             CycleReport imports = importer.runCycle(resolvers.executor());
             next = min(next, imports.nextDelay());
+            CopyPinning.settle(service, spec.streams());
         } catch (ImportCycleException e) {
             warnings.accept("the import cycle could not store every result: " + e.getMessage());
         }

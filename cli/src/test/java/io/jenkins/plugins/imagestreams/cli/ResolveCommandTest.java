@@ -68,7 +68,7 @@ public class ResolveCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).startsWith(reference + ": NotFound: ");
+        assertThat(result.err()).startsWith("NotFound: " + reference + ": ");
     }
 
     @Test
@@ -78,7 +78,7 @@ public class ResolveCommandTest {
         CliRunner.Result result = cli.run("resolve", "--timeout", "5", registry.imageReference("resolve/secure", "v1"));
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).contains(": Unavailable: ");
+        assertThat(result.err()).startsWith("Unavailable: ");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.jenkins.plugins.imagestreams.testing.registry.LocalRegistry;
 import io.jenkins.plugins.imagestreams.testing.registry.ManifestFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.ClassRule;
 import org.junit.Rule;
@@ -17,8 +18,8 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * {@code watch} against a real registry, run as {@code --once} cycles on one state directory, each a restart: a moved
- * tag is reported exactly once, with the would-be trigger of its downstream job, nothing is repeated, and a stopped
- * registry gives a condition, not a crash.
+ * tag is reported exactly once, with the would-be trigger of its downstream jobs, a copy stays pinned, nothing is
+ * repeated, and a stopped registry gives a condition, not a crash.
  */
 public class WatchCommandTest {
     @ClassRule
@@ -37,18 +38,20 @@ public class WatchCommandTest {
     }
 
     private CliRunner.Result once(final Path file, final Path state, final String... more) {
-        String[] args = new String[4 + more.length];
-        System.arraycopy(new String[] {"watch", file.toString(), "--state", state.toString()}, 0, args, 0, 4);
-        System.arraycopy(more, 0, args, 4, more.length);
-        String[] withOnce = java.util.Arrays.copyOf(args, args.length + 1);
-        withOnce[args.length] = "--once";
-        return cli.run(withOnce);
+        List<String> args = new ArrayList<>(List.of("watch", file.toString(), "--state", state.toString(), "--once"));
+        args.addAll(List.of(more));
+        return cli.run(args.toArray(String[]::new));
     }
 
     @Test
     public void shouldReportAMovedTagAsExactlyOneEventAndNothingTwice() throws Exception {
         String first = registry.pushImage("watch/app", "v1", ManifestFormat.OCI_MANIFEST);
-        Path file = file(registry.hostAndPort(), "watch/app");
+        Path file = StreamFiles.on(registry.hostAndPort()).stream("app")
+                .registryTag("v1", "watch/app:v1", "downstreamJobs: \"deploy, team/smoke\"")
+                .alias("latest", "v1")
+                .stream("release")
+                .copy("stable", "app", "v1")
+                .writeTo(temp.newFile().toPath());
         Path state = temp.newFolder("state").toPath();
 
         CliRunner.Result start = once(file, state);
@@ -58,7 +61,10 @@ public class WatchCommandTest {
 
         assertThat(start.exitCode()).as(start.toString()).isZero();
         assertThat(WatchEventsReader.summaries(start.out()))
-                .containsExactly("tagMoved app:v1 null -> " + first, "tagMoved app:latest null -> " + first);
+                .containsExactly(
+                        "tagMoved app:v1 null -> " + first,
+                        "tagMoved app:latest null -> " + first,
+                        "tagMoved release:stable null -> " + first);
         assertThat(WatchEventsReader.summaries(afterMove.out()))
                 .containsExactly(
                         "tagMoved app:v1 " + first + " -> " + moved,
@@ -67,7 +73,7 @@ public class WatchCommandTest {
                         "subscriptionWouldFire team/smoke app:v1 " + first + " -> " + moved);
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).isEmpty();
-        assertThat(Files.readAllLines(state.resolve(EventJournal.FILE))).hasSize(6);
+        assertThat(Files.readAllLines(state.resolve(EventJournal.FILE))).hasSize(7);
     }
 
     @Test
