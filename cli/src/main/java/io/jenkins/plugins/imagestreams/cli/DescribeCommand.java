@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -39,11 +38,7 @@ final class DescribeCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "STREAM", description = "only this stream")
     private String stream;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FORMAT",
-            defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE})")
+    @Mixin
     private OutputFormat output;
 
     @Override
@@ -70,7 +65,7 @@ final class DescribeCommand implements Callable<Integer> {
             progress.finish();
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (output == OutputFormat.json) {
+        if (output.json()) {
             DescribeOutput.json(out, views);
         } else {
             DescribeOutput.text(out, views);

@@ -69,6 +69,7 @@ final class EventJournal implements AutoCloseable {
             List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
             FileChannel channel = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            endLine(file, channel);
             EventJournal journal = new EventJournal(channel, printer);
             for (String line : lines) {
                 try {
@@ -80,6 +81,22 @@ final class EventJournal implements AutoCloseable {
             return journal;
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot be opened", e);
+        }
+    }
+
+    /** Ends a line a crash cut short, so that the next event starts on a line of its own. */
+    private static void endLine(final Path file, final FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (size == 0) {
+            return;
+        }
+        try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            reader.read(last, size - 1);
+            if (last.get(0) != '\n') {
+                channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+                channel.force(false);
+            }
         }
     }
 

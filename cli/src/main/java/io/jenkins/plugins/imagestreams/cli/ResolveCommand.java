@@ -56,11 +56,7 @@ final class ResolveCommand implements Callable<Integer> {
             description = "take credentials from IMAGESTREAMS_CREDENTIALS_<ID>_TOKEN, or _USERNAME and _PASSWORD")
     private String credentialsId;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FORMAT",
-            defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE})")
+    @Mixin
     private OutputFormat output;
 
     @Override
@@ -87,7 +83,7 @@ final class ResolveCommand implements Callable<Integer> {
 
     private void print(final PrintWriter out, final ImageReference image, final ResolvedImage resolved) {
         Map<String, Digest> children = platforms ? resolved.platformDigests() : Map.of();
-        if (output == OutputFormat.json) {
+        if (output.json()) {
             ObjectNode json = Json.object();
             json.put("reference", image.toString());
             json.put("digest", resolved.digest().toString());

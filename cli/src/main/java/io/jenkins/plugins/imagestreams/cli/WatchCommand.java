@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,14 +77,31 @@ final class WatchCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw CliFailure.usage("--state " + state + ": cannot be created: " + e.getMessage());
         }
+        if (once) {
+            try (Watcher watcher = open(streams)) {
+                watcher.requestImports();
+                watcher.cycle();
+                return watcher.allImported() ? ExitCodes.OK : ExitCodes.FAILED;
+            }
+        }
+        StopSignal stop = new StopSignal(STOP_WAIT);
+        try (Watcher watcher = open(streams)) {
+            while (!stop.requested()) {
+                stop.await(watcher.cycle());
+            }
+        } finally {
+            stop.done();
+        }
+        return ExitCodes.OK;
+    }
+
+    private Watcher open(final StreamsSpec streams) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CliContext context = main.context();
-        Watcher.Settings settings = new Watcher.Settings(state, registry.deadline(), policy());
-        StopSignal stop = once ? null : new StopSignal(STOP_WAIT);
-        try (Watcher watcher = new Watcher(
+        return new Watcher(
                 streams,
-                settings,
+                new Watcher.Settings(state, registry.deadline(), policy()),
                 registry.client(context.clock()),
                 registry.credentials(context.environment()),
                 context.clock(),
@@ -94,21 +112,8 @@ final class WatchCommand implements Callable<Integer> {
                 warning -> {
                     err.println("imagestreams watch: " + warning);
                     err.flush();
-                })) {
-            if (once) {
-                watcher.requestImports();
-                watcher.cycle();
-                return watcher.allImported() ? ExitCodes.OK : ExitCodes.FAILED;
-            }
-            while (!stop.requested()) {
-                stop.await(watcher.cycle());
-            }
-        } finally {
-            if (stop != null) {
-                stop.done();
-            }
-        }
-        return ExitCodes.OK;
+                },
+                UnaryOperator.identity());
     }
 
     private TriggerPolicy policy() {

@@ -22,11 +22,7 @@ import io.jenkins.plugins.imagestreams.core.triggering.TriggerPolicy;
 import io.jenkins.plugins.imagestreams.core.triggering.TriggerReport;
 import io.jenkins.plugins.imagestreams.core.triggering.Triggerer;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,8 +50,7 @@ final class Watcher implements AutoCloseable {
     private final Importer importer;
     private final Triggerer triggerer;
     private final EventJournal journal;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final StateLock lock;
     private final Resolvers resolvers = new Resolvers();
     private final Consumer<String> warnings;
     private final Clock clock;
@@ -69,17 +64,12 @@ final class Watcher implements AutoCloseable {
      */
     record Settings(Path directory, Duration deadline, TriggerPolicy policy) {}
 
-    Watcher(
-            final StreamsSpec spec,
-            final Settings settings,
-            final RegistryClient registry,
-            final CredentialsResolver credentials,
-            final Clock clock,
-            final Consumer<String> events,
-            final Consumer<String> warnings) {
-        this(spec, settings, registry, credentials, clock, events, warnings, UnaryOperator.identity());
-    }
-
+    /**
+     * Opens a state directory.
+     *
+     * @param subscriptionStore wraps the subscription store (tests make it crash at chosen points)
+     * @throws CliFailure (usage) when the directory cannot be locked or another watch holds it
+     */
     @SuppressWarnings("checkstyle:ParameterNumber")
     Watcher(
             final StreamsSpec spec,
@@ -94,17 +84,7 @@ final class Watcher implements AutoCloseable {
         this.clock = clock;
         this.warnings = warnings;
         Path directory = settings.directory();
-        try {
-            lockChannel =
-                    FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            lock = tryLock(lockChannel);
-        } catch (IOException e) {
-            throw CliFailure.usage("--state " + directory + ": cannot be locked: " + e.getMessage());
-        }
-        if (lock == null) {
-            closeQuietly();
-            throw CliFailure.usage("--state " + directory + ": another watch is using this directory");
-        }
+        lock = StateLock.acquire(directory);
         StoreProblems problems = (name, keptAs, reason) ->
                 warnings.accept("unreadable state of " + name + " kept aside as " + keptAs + ": " + reason);
         service = new ImageStreams(
@@ -198,14 +178,6 @@ final class Watcher implements AutoCloseable {
         }
     }
 
-    private static FileLock tryLock(final FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
-        }
-    }
-
     private static boolean changed(final EventJournal.Reported reported, final TagCondition condition) {
         return reported.status() != condition.status()
                 || !reported.reason().equals(condition.reason().map(Enum::name));
@@ -218,19 +190,10 @@ final class Watcher implements AutoCloseable {
     @Override
     public void close() {
         resolvers.close();
-        try {
+        try (StateLock held = lock) {
             journal.close();
         } catch (IOException e) {
-            warnings.accept("the event journal did not close cleanly: " + e.getMessage());
-        }
-        closeQuietly();
-    }
-
-    private void closeQuietly() {
-        try {
-            lockChannel.close();
-        } catch (IOException e) {
-            warnings.accept("the state directory's lock did not close cleanly: " + e.getMessage());
+            warnings.accept("the state directory did not close cleanly: " + e.getMessage());
         }
     }
 }

@@ -6,7 +6,9 @@ import io.jenkins.plugins.imagestreams.testing.registry.LocalRegistry;
 import io.jenkins.plugins.imagestreams.testing.registry.ManifestFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.ClassRule;
 import org.junit.Rule;
@@ -49,14 +51,7 @@ public class RegistryAccessTest {
         String digest = registry.pushImage("access/docker", "v1", ManifestFormat.DOCKER_SCHEMA2);
         Path config = dockerConfig("https://" + registry.hostAndPort() + "/v1/", registry.password());
 
-        CliRunner.Result result = CliRunner.plain()
-                .run(
-                        "resolve",
-                        "--ca-file",
-                        registry.caCertificatePem().toString(),
-                        "--docker-config",
-                        config.toString(),
-                        registry.imageReference("access/docker", "v1"));
+        CliRunner.Result result = resolveWith(config, registry.imageReference("access/docker", "v1"));
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).isEqualTo(digest + "\n");
@@ -68,16 +63,7 @@ public class RegistryAccessTest {
         String wrong = "wrong-password-4f9c2e";
         Path config = dockerConfig(registry.hostAndPort(), wrong);
 
-        CliRunner.Result result = CliRunner.plain()
-                .run(
-                        "resolve",
-                        "--ca-file",
-                        registry.caCertificatePem().toString(),
-                        "--docker-config",
-                        config.toString(),
-                        "-o",
-                        "json",
-                        registry.imageReference("access/secret", "v1"));
+        CliRunner.Result result = resolveWith(config, "-o", "json", registry.imageReference("access/secret", "v1"));
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("Unauthorized: ");
@@ -95,6 +81,17 @@ public class RegistryAccessTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("Unavailable: ");
+    }
+
+    private static CliRunner.Result resolveWith(final Path dockerConfig, final String... args) {
+        List<String> all = new ArrayList<>(List.of(
+                "resolve",
+                "--ca-file",
+                registry.caCertificatePem().toString(),
+                "--docker-config",
+                dockerConfig.toString()));
+        all.addAll(List.of(args));
+        return CliRunner.plain().run(all.toArray(String[]::new));
     }
 
     private Path dockerConfig(final String key, final String password) throws Exception {

@@ -267,26 +267,23 @@ public class StreamsSpecReaderTest {
 
     @Test
     public void shouldRejectSymbolsThatAreNoMappingAndSourceLists() {
-        assertThat(problem(
-                        "unclassified:",
-                        "  imageStreams:",
-                        "    streams:",
-                        "      - name: web",
-                        "        tags:",
-                        "          - name: a",
-                        "            from: [alias]"))
+        assertThat(problemOfFrom("[alias]"))
                 .isEqualTo("unclassified.imageStreams.streams[0].tags[0].from: must be a single value, not a list"
                         + " (got 'a list')");
-        assertThat(problem(
-                        "unclassified:",
-                        "  imageStreams:",
-                        "    streams:",
-                        "      - name: web",
-                        "        tags:",
-                        "          - name: a",
-                        "            from: {alias: here}"))
+        assertThat(problemOfFrom("{alias: here}"))
                 .isEqualTo("unclassified.imageStreams.streams[0].tags[0].from.alias: must be a mapping of attributes"
                         + " (got 'here')");
+    }
+
+    private static String problemOfFrom(final String from) {
+        return problem(
+                "unclassified:",
+                "  imageStreams:",
+                "    streams:",
+                "      - name: web",
+                "        tags:",
+                "          - name: a",
+                "            from: " + from);
     }
 
     @Test
