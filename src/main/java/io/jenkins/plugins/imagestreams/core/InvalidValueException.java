@@ -52,6 +52,30 @@ public final class InvalidValueException extends IllegalArgumentException {
     }
 
     /**
+     * Returns the same rejection reported at another field, e.g. at the YAML path a value was read from
+     * ({@code unclassified.imageStreams.streams[0].tags[1].platforms}) instead of the model's name for it
+     * ({@code platform}).
+     *
+     * @param otherField the field to name instead
+     * @return a new exception with the other field and the same rule and value, caused by this one
+     */
+    public InvalidValueException at(final String otherField) {
+        InvalidValueException moved = new InvalidValueException(otherField, rule, value);
+        moved.initCause(this);
+        return moved;
+    }
+
+    /**
+     * Returns the rejected input, as the message shows it before truncation.
+     *
+     * @return the value; {@code null} when the input was null
+     */
+    @CheckForNull
+    public String getValue() {
+        return value;
+    }
+
+    /**
      * Returns the name of the field that was rejected.
      *
      * @return the field name, e.g. {@code tag}

@@ -4,6 +4,7 @@ import io.jenkins.plugins.imagestreams.core.ImageStreams.Outcome;
 import io.jenkins.plugins.imagestreams.core.image.Digest;
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
 import io.jenkins.plugins.imagestreams.core.model.ImageStreamStatus;
+import io.jenkins.plugins.imagestreams.core.model.TagCondition;
 import io.jenkins.plugins.imagestreams.core.model.TagEvent;
 import io.jenkins.plugins.imagestreams.core.model.TagEventCause;
 import io.jenkins.plugins.imagestreams.core.model.TagHistory;
@@ -48,8 +49,9 @@ final class SpecReconciler {
             TagHistory synced = operations.synced(before, tag);
             Optional<TagEvent> pinned = pinnedSource(current.stream(), tag.from());
             if (pinned.isPresent() && needsEntry(synced)) {
+                TagHistory resolved = resolvedCondition(synced);
                 Outcome<TagResult> moved = operations.move(
-                        current.with(synced), synced, synced, pinned.get(), TagEventCause.TAG, TagEvent.SYSTEM);
+                        current.with(resolved), resolved, resolved, pinned.get(), TagEventCause.TAG, TagEvent.SYSTEM);
                 current = moved.status();
                 changes.add(moved.result());
             } else if (pinned.isEmpty() && isCopyOrPin(tag.from()) && needsEntry(synced)) {
@@ -64,6 +66,12 @@ final class SpecReconciler {
             }
         }
         return new Outcome<>(current, changes);
+    }
+
+    /** A copy or pin that resolves no longer has the "source has no digest yet" condition of earlier attempts. */
+    private TagHistory resolvedCondition(final TagHistory history) {
+        boolean failed = history.condition().map(c -> !c.status()).orElse(false);
+        return failed ? history.withCondition(TagCondition.success(clock.instant())) : history;
     }
 
     private static boolean needsEntry(final TagHistory history) {

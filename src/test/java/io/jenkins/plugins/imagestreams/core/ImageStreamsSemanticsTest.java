@@ -79,6 +79,21 @@ public class ImageStreamsSemanticsTest {
     }
 
     @Test
+    public void shouldClearTheCopyConditionOnceTheSourceHasADigest() {
+        service.reconcile("prod");
+        fixture.clock.advance(Duration.ofMinutes(1));
+        fixture.imported("app", "3.6", digest(1));
+
+        service.reconcile("prod");
+
+        TagHistory stable = service.tagStatus("prod", "stable").orElseThrow();
+        assertThat(stable.current().orElseThrow().digest()).isEqualTo(digest(1));
+        assertThat(stable.condition().orElseThrow().status()).isTrue();
+        assertThat(stable.condition().orElseThrow().reason()).isEmpty();
+        assertThat(stable.condition().orElseThrow().lastTransitionTime()).isEqualTo(fixture.clock.instant());
+    }
+
+    @Test
     public void shouldRecordNewEntryOnRollback() {
         fixture.imported("app", "3.6", digest(1));
         fixture.imported("app", "3.6", digest(2));

@@ -1,0 +1,118 @@
+package io.jenkins.plugins.imagestreams.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.imagestreams.core.image.ImageReference;
+import io.jenkins.plugins.imagestreams.core.registry.RegistryCredentials;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code auths} of a Docker {@code config.json}, as {@code docker login} writes them: per registry, a base64
+ * {@code auth} of {@code user:password}, or {@code username} and {@code password}, or a {@code registrytoken} (used as
+ * a bearer token). Credential helpers ({@code credsStore}, {@code credHelpers}) are not run. Keys are normalised as
+ * Docker does: a scheme and a path are dropped, and Docker Hub's keys ({@code https://index.docker.io/v1/},
+ * {@code registry-1.docker.io}) count for {@code docker.io}. No secret ever appears in a message.
+ */
+final class DockerConfig {
+    private static final Set<String> DOCKER_HUB_KEYS =
+            Set.of("index.docker.io", "registry-1.docker.io", "registry.hub.docker.com");
+
+    private final Map<String, RegistryCredentials> byRegistry;
+
+    private DockerConfig(final Map<String, RegistryCredentials> byRegistry) {
+        this.byRegistry = Map.copyOf(byRegistry);
+    }
+
+    static DockerConfig none() {
+        return new DockerConfig(Map.of());
+    }
+
+    /**
+     * Reads a config file.
+     *
+     * @param file the {@code config.json}
+     * @return its credentials by registry
+     * @throws CliFailure (usage) when the file cannot be read or an entry cannot be decoded
+     */
+    static DockerConfig read(final Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw CliFailure.usage("--docker-config " + file + ": not a readable JSON file");
+        }
+        Map<String, RegistryCredentials> byRegistry = new HashMap<>();
+        JsonNode auths = root == null ? null : root.get("auths");
+        if (auths != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = auths.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                entry(file, entry.getKey(), entry.getValue()).ifPresent(c -> byRegistry.put(key(entry.getKey()), c));
+            }
+        }
+        return new DockerConfig(byRegistry);
+    }
+
+    /**
+     * Returns the credentials for a registry.
+     *
+     * @param image an image of the registry
+     * @return the registry's credentials, if the file has some
+     */
+    Optional<RegistryCredentials> forRegistry(final ImageReference image) {
+        return Optional.ofNullable(byRegistry.get(image.registry().toLowerCase(Locale.ROOT)));
+    }
+
+    private static Optional<RegistryCredentials> entry(final Path file, final String key, final JsonNode node) {
+        String auth = text(node, "auth");
+        if (!auth.isEmpty()) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(auth.trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw CliFailure.usage("--docker-config " + file + ": auths." + key + ".auth is not base64");
+            }
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                throw CliFailure.usage(
+                        "--docker-config " + file + ": auths." + key + ".auth is not base64 of user:password");
+            }
+            return Optional.of(
+                    RegistryCredentials.usernamePassword(decoded.substring(0, colon), decoded.substring(colon + 1)));
+        }
+        if (!text(node, "username").isEmpty() && !text(node, "password").isEmpty()) {
+            return Optional.of(RegistryCredentials.usernamePassword(text(node, "username"), text(node, "password")));
+        }
+        if (!text(node, "registrytoken").isEmpty()) {
+            return Optional.of(RegistryCredentials.token(text(node, "registrytoken")));
+        }
+        return Optional.empty();
+    }
+
+    private static String text(final JsonNode node, final String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isTextual() ? "" : value.asText();
+    }
+
+    /** Normalises a key as Docker does: no scheme, no path, lower case; Docker Hub's hosts are docker.io. */
+    static String key(final String raw) {
+        String key = raw.trim().toLowerCase(Locale.ROOT);
+        int scheme = key.indexOf("://");
+        if (scheme >= 0) {
+            key = key.substring(scheme + 3);
+        }
+        int slash = key.indexOf('/');
+        if (slash >= 0) {
+            key = key.substring(0, slash);
+        }
+        return DOCKER_HUB_KEYS.contains(key) ? ImageReference.DOCKER_HUB : key;
+    }
+}

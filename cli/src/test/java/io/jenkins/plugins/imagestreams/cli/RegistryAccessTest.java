@@ -1,0 +1,107 @@
+package io.jenkins.plugins.imagestreams.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.imagestreams.testing.registry.LocalRegistry;
+import io.jenkins.plugins.imagestreams.testing.registry.ManifestFormat;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * Credentials and trust against real registries: htpasswd over TLS with the registry's own CA, credentials from the
+ * environment and from a Docker config file, and a wrong password, which never shows in the output.
+ */
+public class RegistryAccessTest {
+    @ClassRule
+    public static LocalRegistry registry = LocalRegistry.htpasswd().withTls();
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    @Test
+    public void shouldTrustTheGivenCaAndUseCredentialsFromTheEnvironment() throws Exception {
+        String digest = registry.pushImage("access/app", "v1", ManifestFormat.OCI_MANIFEST);
+        CliRunner cli = CliRunner.plain()
+                .withEnvironment(Map.of(
+                        "IMAGESTREAMS_CREDENTIALS_LOCAL_REG_USERNAME", registry.username(),
+                        "IMAGESTREAMS_CREDENTIALS_LOCAL_REG_PASSWORD", registry.password()));
+
+        CliRunner.Result result = cli.run(
+                "resolve",
+                "--ca-file",
+                registry.caCertificatePem().toString(),
+                "--credentials",
+                "local-reg",
+                registry.imageReference("access/app", "v1"));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).isEqualTo(digest + "\n");
+    }
+
+    @Test
+    public void shouldTakeCredentialsFromADockerConfig() throws Exception {
+        String digest = registry.pushImage("access/docker", "v1", ManifestFormat.DOCKER_SCHEMA2);
+        Path config = dockerConfig("https://" + registry.hostAndPort() + "/v1/", registry.password());
+
+        CliRunner.Result result = resolveWith(config, registry.imageReference("access/docker", "v1"));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).isEqualTo(digest + "\n");
+    }
+
+    @Test
+    public void shouldFailUnauthorizedWithoutShowingTheSecret() throws Exception {
+        registry.pushImage("access/secret", "v1", ManifestFormat.OCI_MANIFEST);
+        String wrong = "wrong-password-4f9c2e";
+        Path config = dockerConfig(registry.hostAndPort(), wrong);
+
+        CliRunner.Result result = resolveWith(config, "-o", "json", registry.imageReference("access/secret", "v1"));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("Unauthorized: ");
+        assertThat(result.out() + result.err())
+                .doesNotContain(wrong)
+                .doesNotContain(base64(registry.username() + ":" + wrong));
+    }
+
+    @Test
+    public void shouldFailUnavailableWithoutTheCa() throws Exception {
+        registry.pushImage("access/untrusted", "v1", ManifestFormat.OCI_MANIFEST);
+
+        CliRunner.Result result =
+                CliRunner.plain().run("resolve", "--timeout", "5", registry.imageReference("access/untrusted", "v1"));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("Unavailable: ");
+    }
+
+    private static CliRunner.Result resolveWith(final Path dockerConfig, final String... args) {
+        List<String> all = new ArrayList<>(List.of(
+                "resolve",
+                "--ca-file",
+                registry.caCertificatePem().toString(),
+                "--docker-config",
+                dockerConfig.toString()));
+        all.addAll(List.of(args));
+        return CliRunner.plain().run(all.toArray(String[]::new));
+    }
+
+    private Path dockerConfig(final String key, final String password) throws Exception {
+        return CliRunner.write(
+                temp.newFile("config.json").toPath(),
+                "{\"auths\": {\"" + key + "\": {\"auth\": \"" + base64(registry.username() + ":" + password) + "\"}},",
+                " \"credsStore\": \"desktop\"}");
+    }
+
+    private static String base64(final String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
