@@ -13,7 +13,12 @@ import java.util.Optional;
  */
 public enum JcascElement {
     /** {@code unclassified: imageStreams:}, the global configuration ({@code ImageStreamsConfiguration}). */
-    IMAGE_STREAMS("imageStreams", List.of(), List.of("streams", "allowedRegistries")),
+    IMAGE_STREAMS("imageStreams", List.of(), List.of("streams", "allowedRegistries", "registries")),
+    /** One entry of {@code registries} ({@code RegistryDefinition}): how one registry, or a wildcard, is reached. */
+    REGISTRY(
+            "registry",
+            List.of("registry"),
+            List.of("caCertificates", "insecure", "connectTimeoutSeconds", "readTimeoutSeconds")),
     /** One entry of {@code streams} ({@code ImageStreamDefinition}). */
     STREAM(
             "stream",

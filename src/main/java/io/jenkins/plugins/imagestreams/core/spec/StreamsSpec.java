@@ -2,6 +2,7 @@ package io.jenkins.plugins.imagestreams.core.spec;
 
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryAllowlist;
+import io.jenkins.plugins.imagestreams.core.registry.RegistryHosts;
 import io.jenkins.plugins.imagestreams.core.triggering.Subscription;
 import java.util.Arrays;
 import java.util.List;
@@ -19,14 +20,17 @@ import java.util.stream.Collectors;
  * @param access the access lists of every stream, in file order
  * @param subscriptions one subscription per downstream job of a tag, all platforms (the tag's own {@code platforms}
  *     decide), in file order
+ * @param registries the per-registry transport settings ({@code registries}: CA certificates, insecure, timeouts)
  */
 public record StreamsSpec(
         List<ImageStream> streams,
         RegistryAllowlist allowlist,
         List<AccessLists> access,
-        List<Subscription> subscriptions) {
+        List<Subscription> subscriptions,
+        RegistryHosts registries) {
     /** Validates and copies the record. */
     public StreamsSpec {
+        Objects.requireNonNull(registries, "registries");
         streams = List.copyOf(streams);
         Objects.requireNonNull(allowlist, "allowlist");
         access = List.copyOf(access);

@@ -4,6 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.imagestreams.core.InvalidValueException;
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryAllowlist;
+import io.jenkins.plugins.imagestreams.core.registry.RegistryHostSettings;
+import io.jenkins.plugins.imagestreams.core.registry.RegistryHosts;
 import io.jenkins.plugins.imagestreams.core.triggering.Subscription;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,6 +83,7 @@ public final class StreamsSpecReader {
                         attributes.get("allowedRegistries").path(),
                         () -> RegistryAllowlist.of(List.of(entries.split("[,\\s]+"))))
                 .orElse(RegistryAllowlist.allowAll());
+        RegistryHosts registries = registries(attributes.get("registries"), allowlist, problems);
         List<StreamsSpec.Stream> streams = new ArrayList<>();
         Set<String> names = new HashSet<>();
         try {
@@ -107,6 +110,45 @@ public final class StreamsSpecReader {
                 streams.stream().map(StreamsSpec.Stream::access).toList();
         List<Subscription> subscriptions =
                 streams.stream().flatMap(s -> s.subscriptions().stream()).toList();
-        return new StreamsSpec(specs, allowlist, access, subscriptions);
+        return new StreamsSpec(specs, allowlist, access, subscriptions, registries);
+    }
+
+    /** Reads {@code registries}, with the plugin's rules: valid settings, and insecure ones on the allowlist. */
+    private static RegistryHosts registries(
+            final SpecNode list, final RegistryAllowlist allowlist, final Problems problems) {
+        List<RegistryHostSettings> settings = new ArrayList<>();
+        try {
+            for (SpecNode node : list.elements()) {
+                Attributes attributes = Attributes.read(node, JcascElement.REGISTRY, problems);
+                if (!attributes.readable()) {
+                    continue;
+                }
+                String registry = attributes.text("registry", "").trim();
+                String pem = attributes.text("caCertificates", "");
+                boolean insecure = attributes.bool("insecure", false);
+                int connect = attributes.integer("connectTimeoutSeconds", RegistryHostSettings.DEFAULT_CONNECT_SECONDS);
+                int read = attributes.integer("readTimeoutSeconds", RegistryHostSettings.DEFAULT_READ_SECONDS);
+                problems.at(
+                                e -> attributes.get(e.getField()).path(),
+                                () -> RegistryHostSettings.of(registry, pem, insecure, connect, read))
+                        .ifPresent(entry -> {
+                            if (entry.insecure() && !allowlist.allows(entry.registry(), true)) {
+                                problems.add(new InvalidValueException(
+                                        attributes.get("insecure").path(),
+                                        allowlist.rule(),
+                                        entry.registry().toString()));
+                            } else {
+                                settings.add(entry);
+                            }
+                        });
+            }
+        } catch (InvalidValueException e) {
+            problems.add(e);
+            return RegistryHosts.NONE;
+        }
+        if (problems.count() > 0) {
+            return RegistryHosts.NONE;
+        }
+        return problems.at(list.path(), () -> new RegistryHosts(settings)).orElse(RegistryHosts.NONE);
     }
 }

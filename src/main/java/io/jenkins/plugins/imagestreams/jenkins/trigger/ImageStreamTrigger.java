@@ -11,7 +11,10 @@ import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
 import io.jenkins.plugins.imagestreams.core.triggering.Subscription;
+import io.jenkins.plugins.imagestreams.jenkins.JenkinsFacade;
 import io.jenkins.plugins.imagestreams.jenkins.config.ImageStreamsConfiguration;
+import io.jenkins.plugins.imagestreams.jenkins.security.StreamAccess;
+import io.jenkins.plugins.imagestreams.jenkins.security.StreamAccessCheck;
 import java.util.Optional;
 import jenkins.model.ParameterizedJobMixIn;
 import org.jenkinsci.Symbol;
@@ -141,9 +144,13 @@ public class ImageStreamTrigger extends Trigger<Job<?, ?>> {
          */
         @POST
         public ComboBoxModel doFillStreamItems(@AncestorInPath @CheckForNull final Item item) {
-            jobs.mayConfigure(item);
             ComboBoxModel names = new ComboBoxModel();
-            ImageStreamsConfiguration.get().toModel().forEach(s -> names.add(s.name()));
+            if (!jobs.mayConfigure(item)) {
+                return names;
+            }
+            ImageStreamsConfiguration.get().toModel().stream()
+                    .filter(s -> mayView(s.name()))
+                    .forEach(s -> names.add(s.name()));
             return names;
         }
 
@@ -157,16 +164,25 @@ public class ImageStreamTrigger extends Trigger<Job<?, ?>> {
         @POST
         public ComboBoxModel doFillTagItems(
                 @AncestorInPath @CheckForNull final Item item, @QueryParameter final String stream) {
-            jobs.mayConfigure(item);
             ComboBoxModel names = new ComboBoxModel();
+            if (!jobs.mayConfigure(item)) {
+                return names;
+            }
             findStream(Util.fixNull(stream).trim()).ifPresent(s -> s.tags().forEach(t -> names.add(t.name())));
             return names;
         }
 
+        /** The stream, if it exists and the current user may view it: a hidden stream looks like a missing one. */
         private static Optional<ImageStream> findStream(final String name) {
             return ImageStreamsConfiguration.get().toModel().stream()
                     .filter(s -> s.name().equals(name))
+                    .filter(s -> mayView(s.name()))
                     .findFirst();
+        }
+
+        private static boolean mayView(final String stream) {
+            return new StreamAccessCheck(new JenkinsFacade())
+                    .allows(ImageStreamsConfiguration.get().accessOf(stream), StreamAccess.StreamAction.VIEW);
         }
     }
 }

@@ -76,6 +76,38 @@ public class ImageStreamTriggerFormITest {
         }
     }
 
+    @Test
+    public void shouldTreatStreamsTheUserMayNotViewAsMissing() throws Exception {
+        TagDefinition hidden =
+                new TagDefinition("hidden-tag", new RegistryImageSource("registry.example.com/demo/secret:1"));
+        ImageStreamDefinition secret = new ImageStreamDefinition("secret");
+        secret.setViewers("admin");
+        secret.setTags(List.of(hidden));
+        TagDefinition open = new TagDefinition("latest", new RegistryImageSource("registry.example.com/demo/app:1"));
+        ImageStreamDefinition app = new ImageStreamDefinition("app");
+        app.setTags(List.of(open));
+        ImageStreamsConfiguration.get().setStreams(List.of(app, secret));
+        FreeStyleProject job = j.createFreeStyleProject("downstream");
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
+                .everywhere()
+                .to("jobconf"));
+        ImageStreamTrigger.DescriptorImpl descriptor =
+                j.jenkins.getDescriptorByType(ImageStreamTrigger.DescriptorImpl.class);
+
+        try (ACLContext ignored = ACL.as(User.getById("jobconf", true))) {
+            assertThat(descriptor.doFillStreamItems(job)).containsExactly("app");
+            assertThat(descriptor.doFillTagItems(job, "secret")).isEmpty();
+            // a hidden stream answers exactly as a missing one, so names cannot be probed
+            assertThat(descriptor.doCheckStream(job, "secret").getMessage())
+                    .isEqualTo(
+                            descriptor.doCheckStream(job, "nosuch").getMessage().replace("nosuch", "secret"));
+            assertThat(descriptor.doCheckTag(job, "secret", "zzz").kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(descriptor.doCheckTag(job, "secret", "hidden-tag").kind).isEqualTo(FormValidation.Kind.OK);
+        }
+    }
+
     private static void configureStream() {
         TagDefinition tag =
                 new TagDefinition("latest", new RegistryImageSource("registry.example.com/demo/app:latest"));
