@@ -16,7 +16,6 @@ import io.jenkins.plugins.imagestreams.core.store.InMemoryStatusStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +80,7 @@ final class StreamDescriber {
                         Map.of()),
                 ImportSettings.DEFAULT.policy(),
                 deadline,
-                new HashSet<>(spec.allowlist().entries()));
+                spec::allowlist);
         Importer importer = new Importer(service, () -> needed, registry, credentials, settings, clock, Sleeper.THREAD);
         try (Resolvers resolvers = new Resolvers()) {
             importer.runCycle(resolvers.executor());

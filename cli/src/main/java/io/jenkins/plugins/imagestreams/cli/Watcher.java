@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -93,10 +92,7 @@ final class Watcher implements AutoCloseable {
                 clock,
                 ImageStreams.ProtectedDigests.NONE);
         ImportSettings imports = new ImportSettings(
-                ImportSettings.DEFAULT.caps(),
-                ImportSettings.DEFAULT.policy(),
-                settings.deadline(),
-                new HashSet<>(spec.allowlist().entries()));
+                ImportSettings.DEFAULT.caps(), ImportSettings.DEFAULT.policy(), settings.deadline(), spec::allowlist);
         importer = new Importer(service, spec::streams, registry, credentials, imports, clock, Sleeper.THREAD);
         journal = EventJournal.open(directory, events, warnings);
         triggerer = new Triggerer(

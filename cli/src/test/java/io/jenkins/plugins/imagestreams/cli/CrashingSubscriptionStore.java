@@ -53,4 +53,9 @@ final class CrashingSubscriptionStore implements SubscriptionStore {
     public void remove(final String jobFullName) {
         delegate.remove(jobFullName);
     }
+
+    @Override
+    public void rename(final String oldJobFullName, final String newJobFullName) {
+        delegate.rename(oldJobFullName, newJobFullName);
+    }
 }
