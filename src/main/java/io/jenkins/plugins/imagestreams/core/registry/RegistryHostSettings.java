@@ -46,6 +46,20 @@ public record RegistryHostSettings(
     }
 
     /**
+     * Checks that insecure settings name registries on the allowlist, as a tag's {@code insecure} must.
+     *
+     * @param allowlist the allowlist in force
+     * @return these settings, unchanged
+     * @throws InvalidValueException naming {@code insecure} and the allowlist's rule, with the registry pattern
+     */
+    public RegistryHostSettings requireAllowed(final RegistryAllowlist allowlist) {
+        if (insecure && !allowlist.allows(registry, true)) {
+            throw new InvalidValueException("insecure", allowlist.rule(), registry.toString());
+        }
+        return this;
+    }
+
+    /**
      * Validates settings as entered in the configuration.
      *
      * @param registry a host pattern, e.g. {@code registry.example.com:5000} or {@code *.example.com}

@@ -56,11 +56,10 @@ public record RegistryHosts(List<RegistryHostSettings> settings) {
      */
     public void check(final RegistryAllowlist allowlist) {
         for (RegistryHostSettings entry : settings) {
-            if (entry.insecure() && !allowlist.allows(entry.registry(), true)) {
-                throw new InvalidValueException(
-                        "registries." + entry.registry() + ".insecure",
-                        allowlist.rule(),
-                        entry.registry().toString());
+            try {
+                entry.requireAllowed(allowlist);
+            } catch (InvalidValueException e) {
+                throw e.within("registries." + entry.registry());
             }
         }
     }

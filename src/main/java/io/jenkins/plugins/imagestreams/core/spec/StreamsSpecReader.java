@@ -130,17 +130,9 @@ public final class StreamsSpecReader {
                 int read = attributes.integer("readTimeoutSeconds", RegistryHostSettings.DEFAULT_READ_SECONDS);
                 problems.at(
                                 e -> attributes.get(e.getField()).path(),
-                                () -> RegistryHostSettings.of(registry, pem, insecure, connect, read))
-                        .ifPresent(entry -> {
-                            if (entry.insecure() && !allowlist.allows(entry.registry(), true)) {
-                                problems.add(new InvalidValueException(
-                                        attributes.get("insecure").path(),
-                                        allowlist.rule(),
-                                        entry.registry().toString()));
-                            } else {
-                                settings.add(entry);
-                            }
-                        });
+                                () -> RegistryHostSettings.of(registry, pem, insecure, connect, read)
+                                        .requireAllowed(allowlist))
+                        .ifPresent(settings::add);
             }
         } catch (InvalidValueException e) {
             problems.add(e);
