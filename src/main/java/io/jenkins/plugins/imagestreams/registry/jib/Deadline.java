@@ -32,8 +32,17 @@ final class Deadline {
      * @return the smaller of the time left and {@code cap}; zero or negative once expired
      */
     Duration remaining(final Duration cap) {
-        Duration left = Duration.ofNanos(endNanos - System.nanoTime());
+        Duration left = left();
         return left.compareTo(cap) < 0 ? left : cap;
+    }
+
+    /**
+     * Returns the time left.
+     *
+     * @return the time until the deadline; zero or negative once expired
+     */
+    Duration left() {
+        return Duration.ofNanos(endNanos - System.nanoTime());
     }
 
     /**

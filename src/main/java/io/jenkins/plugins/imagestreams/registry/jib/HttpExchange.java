@@ -65,8 +65,7 @@ final class HttpExchange {
      * @param method {@code HEAD} or {@code GET}
      * @param uri the absolute URI
      * @param headers request headers (e.g. {@code Accept}, {@code Authorization}), in order
-     * @param readTimeout the most one read may wait, capped by the deadline
-     * @param connectTimeout the most a connect may take, capped by the deadline
+     * @param transport the host's settings; its read and connect timeouts are capped by the deadline
      * @param deadline the call's deadline
      * @param subject what messages name: the registry and the reference
      * @return the answer (any status, including an unfollowed 3xx after {@value #MAX_REDIRECTS} redirects)
@@ -79,16 +78,14 @@ final class HttpExchange {
             final String method,
             final URI uri,
             final Map<String, String> headers,
-            final Duration readTimeout,
-            final Duration connectTimeout,
+            final RegistryTransport transport,
             final Deadline deadline,
             final String subject)
             throws SSLException, RegistryException {
         URI target = uri;
         Map<String, String> sent = headers;
         for (int redirects = 0; ; redirects++) {
-            RegistryResponse response =
-                    once(client, method, target, sent, readTimeout, connectTimeout, deadline, subject);
+            RegistryResponse response = once(client, method, target, sent, transport, deadline, subject);
             Optional<URI> location = redirect(response, target);
             if (location.isEmpty() || redirects >= MAX_REDIRECTS) {
                 return response;
@@ -106,12 +103,11 @@ final class HttpExchange {
             final String method,
             final URI uri,
             final Map<String, String> headers,
-            final Duration readTimeout,
-            final Duration connectTimeout,
+            final RegistryTransport transport,
             final Deadline deadline,
             final String subject)
             throws SSLException, RegistryException {
-        Duration left = deadline.remaining(readTimeout);
+        Duration left = deadline.remaining(transport.readTimeout());
         if (left.isZero() || left.isNegative()) {
             throw Failures.failure(
                     ConditionReason.Unavailable, subject + ": deadline of " + deadline.total() + " passed");
@@ -120,9 +116,9 @@ final class HttpExchange {
         HttpRequestBase request = "HEAD".equals(method) ? new HttpHead(uri) : new HttpGet(uri);
         headers.forEach(request::setHeader);
         request.setConfig(RequestConfig.custom()
-                .setConnectTimeout(millis(deadline.remaining(connectTimeout)))
+                .setConnectTimeout(millis(deadline.remaining(transport.connectTimeout())))
                 .setSocketTimeout(readMillis)
-                .setConnectionRequestTimeout(millis(deadline.remaining(Duration.ofDays(1))))
+                .setConnectionRequestTimeout(millis(deadline.left()))
                 .setRedirectsEnabled(false)
                 .build());
         AtomicBoolean aborted = new AtomicBoolean();
@@ -131,7 +127,7 @@ final class HttpExchange {
                     aborted.set(true);
                     request.abort();
                 },
-                deadline.remaining(Duration.ofDays(1)).toNanos(),
+                deadline.left().toNanos(),
                 TimeUnit.NANOSECONDS);
         try (CloseableHttpResponse response = client.execute(request)) {
             byte[] body = body(response.getEntity(), request);

@@ -90,8 +90,7 @@ final class RegistrySession {
                         "GET",
                         uri,
                         headers,
-                        request.transport().readTimeout(),
-                        request.transport().connectTimeout(),
+                        request.transport(),
                         deadline,
                         subject);
             } catch (SSLException e) {
@@ -146,8 +145,7 @@ final class RegistrySession {
                 request.method(),
                 URI.create((plain ? "http://" : "https://") + request.host() + request.pathAndQuery()),
                 headers,
-                request.transport().readTimeout(),
-                request.transport().connectTimeout(),
+                request.transport(),
                 deadline,
                 request.subject());
     }
