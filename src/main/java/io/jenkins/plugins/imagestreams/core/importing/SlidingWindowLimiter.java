@@ -2,32 +2,34 @@ package io.jenkins.plugins.imagestreams.core.importing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Objects;
 
 /**
- * At most {@code permits} grants in any window of length {@code window}: a sliding-window log that keeps the
- * instants of the last {@code permits} grants in a ring. A grant is allowed when the oldest of them is at least
+ * At most {@code permits} grants in any window of length {@code window}: a sliding-window log of the grants
+ * still inside the window, oldest first. A grant is allowed when fewer than {@code permits} of them are less than
  * {@code window} old, so every half-open interval {@code [t, t + window)} holds at most {@code permits} grants.
  *
  * <p>Driven by the instants callers pass (from an injected clock); it never reads a clock or sleeps. Thread-safe.
- * Memory is {@code permits} instants.
+ * Memory is one instant per grant still inside the window (at most {@code permits}), so a lifted cap such as
+ * {@link Integer#MAX_VALUE} costs nothing until it is used.
  */
 public final class SlidingWindowLimiter {
     private final int permits;
     private final Duration window;
-    private final Instant[] grants;
-    private int next;
+    private final Deque<Instant> grants = new ArrayDeque<>();
 
     /**
      * Creates a limiter.
      *
-     * @param permits the most grants per window, 1 to 1,000,000
+     * @param permits the most grants per window, at least 1
      * @param window the window, positive
      * @throws IllegalArgumentException if a value is out of range
      */
     public SlidingWindowLimiter(final int permits, final Duration window) {
-        if (permits < 1 || permits > 1_000_000) {
-            throw new IllegalArgumentException("permits must be between 1 and 1000000: " + permits);
+        if (permits < 1) {
+            throw new IllegalArgumentException("permits must be at least 1: " + permits);
         }
         Objects.requireNonNull(window, "window");
         if (window.isNegative() || window.isZero()) {
@@ -35,7 +37,6 @@ public final class SlidingWindowLimiter {
         }
         this.permits = permits;
         this.window = window;
-        this.grants = new Instant[permits];
     }
 
     /**
@@ -57,8 +58,7 @@ public final class SlidingWindowLimiter {
         if (!waitTime(now).isZero()) {
             return false;
         }
-        grants[next] = now;
-        next = (next + 1) % permits;
+        grants.addLast(now);
         return true;
     }
 
@@ -69,12 +69,11 @@ public final class SlidingWindowLimiter {
      * @return zero when a permit is free now, else the time until the oldest grant leaves the window
      */
     public synchronized Duration waitTime(final Instant now) {
-        Instant oldest = grants[next];
-        if (oldest == null) {
+        forgetExpired(now);
+        if (grants.size() < permits) {
             return Duration.ZERO;
         }
-        Duration wait = Duration.between(now, oldest.plus(window));
-        return wait.isNegative() ? Duration.ZERO : wait;
+        return Duration.between(now, grants.peekFirst().plus(window));
     }
 
     /**
@@ -84,13 +83,14 @@ public final class SlidingWindowLimiter {
      * @return between 0 and {@link #permits()}
      */
     public synchronized int available(final Instant now) {
-        Instant cutoff = now.minus(window);
-        int free = 0;
-        for (Instant grant : grants) {
-            if (grant == null || !grant.isAfter(cutoff)) {
-                free++;
-            }
+        forgetExpired(now);
+        return permits - grants.size();
+    }
+
+    /** Drops the grants, oldest first, that are at least {@code window} old at {@code now}. */
+    private void forgetExpired(final Instant now) {
+        while (!grants.isEmpty() && !grants.peekFirst().plus(window).isAfter(now)) {
+            grants.removeFirst();
         }
-        return free;
     }
 }

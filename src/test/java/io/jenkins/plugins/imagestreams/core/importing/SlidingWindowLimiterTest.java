@@ -26,6 +26,37 @@ public class SlidingWindowLimiterTest {
     }
 
     @Test
+    public void shouldLiftTheCapWithoutReservingMemoryForIt() {
+        // A lifted cap (as the benchmarks and a "no throttle" policy use) used to allocate one slot per permit,
+        // so a thousand streams with 1,000,000 permits each needed gigabytes before the first grant.
+        java.util.List<SlidingWindowLimiter> limiters = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            limiters.add(new SlidingWindowLimiter(Integer.MAX_VALUE, Duration.ofMinutes(1)));
+        }
+
+        for (SlidingWindowLimiter limiter : limiters) {
+            assertThat(limiter.tryAcquire(T0)).isTrue();
+        }
+        assertThat(limiters.get(0).available(T0)).isEqualTo(Integer.MAX_VALUE - 1);
+        assertThat(limiters.get(0).waitTime(T0)).isZero();
+    }
+
+    @Test
+    public void shouldForgetGrantsOnceTheyLeaveTheWindow() {
+        SlidingWindowLimiter limiter = new SlidingWindowLimiter(2, Duration.ofSeconds(10));
+
+        for (int second = 0; second < 100; second += 5) {
+            assertThat(limiter.tryAcquire(T0.plusSeconds(second)))
+                    .as("second %d", second)
+                    .isTrue();
+        }
+        assertThat(limiter.tryAcquire(T0.plusSeconds(99))).isFalse();
+        assertThat(limiter.waitTime(T0.plusSeconds(99))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(limiter.available(T0.plusSeconds(104))).isEqualTo(1);
+        assertThat(limiter.available(T0.plusSeconds(105))).isEqualTo(2);
+    }
+
+    @Test
     public void shouldRejectInvalidLimits() {
         assertThatThrownBy(() -> new SlidingWindowLimiter(0, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class)
