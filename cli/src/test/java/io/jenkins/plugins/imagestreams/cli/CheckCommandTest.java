@@ -97,7 +97,7 @@ public class CheckCommandTest {
                                 + " digits, separated by single '.', '_' or '-' (^[a-z0-9]+(?:[._-][a-z0-9]+)*$) (got"
                                 + " 'Web')",
                         file + ":6: unclassified.imageStreams.streams[1].historyRevisions: must be a whole number"
-                                + " (got 'lots')");
+                                + " between 1 and 1000 (got 'lots')");
     }
 
     @Test

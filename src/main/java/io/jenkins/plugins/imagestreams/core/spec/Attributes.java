@@ -100,15 +100,15 @@ final class Attributes {
         return optionalText(name).orElse(defaultValue);
     }
 
-    int integer(final String name, final int defaultValue) {
-        Optional<String> text = optionalText(name);
+    int number(final SpecNumber number, final int defaultValue) {
+        Optional<String> text = optionalText(number.attribute());
         if (text.isEmpty()) {
             return defaultValue;
         }
         try {
-            return Integer.parseInt(text.get().trim());
-        } catch (NumberFormatException e) {
-            problems.add(get(name).reject("must be a whole number"));
+            return number.parse(text.get());
+        } catch (InvalidValueException e) {
+            problems.add(get(number.attribute()).reject(number.rule()));
             return defaultValue;
         }
     }

@@ -30,23 +30,19 @@ final class StreamReader {
         String name = attributes.text("name", "").trim();
         problems.at(attributes.get("name").path(), () -> Names.requireStreamName("stream name", name));
         String description = attributes.text("description", "");
-        int interval = attributes.integer("importIntervalMinutes", (int) ImageStream.DEFAULT_INTERVAL.toMinutes());
-        int revisions = attributes.integer("historyRevisions", HistoryRetention.DEFAULT.revisions());
-        int maxAge = attributes.integer(
-                "historyMaxAgeHours", (int) HistoryRetention.DEFAULT.maxAge().toHours());
+        int interval =
+                attributes.number(SpecNumber.IMPORT_INTERVAL_MINUTES, (int) ImageStream.DEFAULT_INTERVAL.toMinutes());
+        int revisions = attributes.number(SpecNumber.HISTORY_REVISIONS, HistoryRetention.DEFAULT.revisions());
+        int maxAge = attributes.number(SpecNumber.HISTORY_MAX_AGE_HOURS, (int)
+                HistoryRetention.DEFAULT.maxAge().toHours());
         boolean paused = attributes.bool("paused", false);
-        Optional<HistoryRetention> retention = problems.at(
-                e -> attributes
-                        .get(e.getField().equals("historyRevisions") ? "historyRevisions" : "historyMaxAgeHours")
-                        .path(),
-                () -> new HistoryRetention(revisions, Duration.ofHours(maxAge)));
         StreamsSpec.AccessLists access = new StreamsSpec.AccessLists(
                 name,
                 StreamsSpec.AccessLists.names(attributes.text("viewers", "")),
                 StreamsSpec.AccessLists.names(attributes.text("taggers", "")),
                 StreamsSpec.AccessLists.names(attributes.text("importers", "")));
         List<TagReader.Read> tags = tags(attributes.get("tags"), problems);
-        if (problems.count() > before || retention.isEmpty()) {
+        if (problems.count() > before) {
             return Optional.empty();
         }
         Optional<ImageStream> stream = problems.at(
@@ -56,7 +52,7 @@ final class StreamReader {
                         description,
                         tags.stream().map(TagReader.Read::tag).toList(),
                         Duration.ofMinutes(interval),
-                        retention.get(),
+                        new HistoryRetention(revisions, Duration.ofHours(maxAge)),
                         paused));
         return stream.filter(s -> allowed(s, tags, allowlist, problems))
                 .map(s -> new StreamsSpec.Stream(s, access, subscriptions(name, tags)));
@@ -78,9 +74,6 @@ final class StreamReader {
     private static String streamPath(
             final Attributes attributes, final List<TagReader.Read> tags, final InvalidValueException e) {
         String field = e.getField();
-        if (field.equals("importInterval")) {
-            return attributes.get("importIntervalMinutes").path();
-        }
         if (field.equals("tags")) {
             TagReader.Read duplicate = tags.stream()
                     .filter(t -> t.tag().name().equals(e.getValue()))

@@ -126,8 +126,10 @@ public final class StreamsSpecReader {
                 String registry = attributes.text("registry", "").trim();
                 String pem = attributes.text("caCertificates", "");
                 boolean insecure = attributes.bool("insecure", false);
-                int connect = attributes.integer("connectTimeoutSeconds", RegistryHostSettings.DEFAULT_CONNECT_SECONDS);
-                int read = attributes.integer("readTimeoutSeconds", RegistryHostSettings.DEFAULT_READ_SECONDS);
+                int connect = attributes.number(
+                        SpecNumber.CONNECT_TIMEOUT_SECONDS, RegistryHostSettings.DEFAULT_CONNECT_SECONDS);
+                int read =
+                        attributes.number(SpecNumber.READ_TIMEOUT_SECONDS, RegistryHostSettings.DEFAULT_READ_SECONDS);
                 problems.at(
                                 e -> attributes.get(e.getField()).path(),
                                 () -> RegistryHostSettings.of(registry, pem, insecure, connect, read)

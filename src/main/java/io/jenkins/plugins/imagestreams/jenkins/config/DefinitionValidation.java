@@ -5,10 +5,9 @@ import io.jenkins.plugins.imagestreams.core.InvalidValueException;
 import io.jenkins.plugins.imagestreams.core.image.Digest;
 import io.jenkins.plugins.imagestreams.core.image.ImageReference;
 import io.jenkins.plugins.imagestreams.core.image.Platform;
-import io.jenkins.plugins.imagestreams.core.model.HistoryRetention;
 import io.jenkins.plugins.imagestreams.core.model.ImportMode;
 import io.jenkins.plugins.imagestreams.core.model.Names;
-import io.jenkins.plugins.imagestreams.core.registry.RegistryHostSettings;
+import io.jenkins.plugins.imagestreams.core.spec.SpecNumber;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,8 +19,6 @@ import java.util.function.Consumer;
  */
 public final class DefinitionValidation {
     /** The longest import interval, in minutes (7 days). */
-    static final int MAX_INTERVAL_MINUTES = 7 * 24 * 60;
-
     /**
      * Validates a stream name.
      *
@@ -112,47 +109,14 @@ public final class DefinitionValidation {
     }
 
     /**
-     * Validates the import interval.
+     * Validates a whole-number field with the same rule JCasC and the command line apply.
      *
-     * @param value minutes
-     * @return ok, or an error naming the range
+     * @param number the field, e.g. {@link SpecNumber#IMPORT_INTERVAL_MINUTES}
+     * @param value the text as typed
+     * @return ok, or an error naming the field, its unit and range, and the text as typed
      */
-    public FormValidation importIntervalMinutes(final String value) {
-        return range("importIntervalMinutes", value, 1, MAX_INTERVAL_MINUTES);
-    }
-
-    /**
-     * Validates the retained revisions.
-     *
-     * @param value a count
-     * @return ok, or an error naming the range
-     */
-    public FormValidation historyRevisions(final String value) {
-        return range("historyRevisions", value, 1, HistoryRetention.MAX_REVISIONS);
-    }
-
-    /**
-     * Validates a timeout of the registry settings.
-     *
-     * @param field the field to name
-     * @param value seconds
-     * @return ok, or an error naming the range
-     */
-    public FormValidation timeoutSeconds(final String field, final String value) {
-        return range(field, value, 1, RegistryHostSettings.MAX_TIMEOUT_SECONDS);
-    }
-
-    private static FormValidation range(final String field, final String value, final int min, final int max) {
-        try {
-            int number = Integer.parseInt(value == null ? "" : value.trim());
-            if (number >= min && number <= max) {
-                return FormValidation.ok();
-            }
-        } catch (NumberFormatException e) {
-            // reported below, like an out-of-range number
-        }
-        return FormValidation.error(
-                field + ": must be a whole number between " + min + " and " + max + " (got '" + value + "')");
+    public FormValidation number(final SpecNumber number, final String value) {
+        return check(number::parse, value);
     }
 
     private static FormValidation check(final Consumer<String> rule, final String value) {

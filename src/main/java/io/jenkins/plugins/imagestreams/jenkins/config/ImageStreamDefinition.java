@@ -1,11 +1,13 @@
 package io.jenkins.plugins.imagestreams.jenkins.config;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.imagestreams.core.model.HistoryRetention;
 import io.jenkins.plugins.imagestreams.core.model.ImageStream;
+import io.jenkins.plugins.imagestreams.core.spec.SpecNumber;
 import io.jenkins.plugins.imagestreams.jenkins.security.StreamAccess;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +25,11 @@ import org.kohsuke.stapler.verb.POST;
 public class ImageStreamDefinition implements Describable<ImageStreamDefinition> {
     private final String name;
     private String description = "";
-    private int importIntervalMinutes = (int) ImageStream.DEFAULT_INTERVAL.toMinutes();
-    private int historyRevisions = HistoryRetention.DEFAULT.revisions();
-    private int historyMaxAgeHours = (int) HistoryRetention.DEFAULT.maxAge().toHours();
+    /** Kept as converted, {@code null} when the input was not a whole number; checked by {@link #toModel()}. */
+    private Integer importIntervalMinutes = (int) ImageStream.DEFAULT_INTERVAL.toMinutes();
+
+    private Integer historyRevisions = HistoryRetention.DEFAULT.revisions();
+    private Integer historyMaxAgeHours = (int) HistoryRetention.DEFAULT.maxAge().toHours();
     private boolean paused;
     private String viewers = "";
     private String taggers = "";
@@ -60,45 +64,46 @@ public class ImageStreamDefinition implements Describable<ImageStreamDefinition>
         this.description = description == null ? "" : description;
     }
 
-    public int getImportIntervalMinutes() {
+    public Integer getImportIntervalMinutes() {
         return importIntervalMinutes;
     }
 
     /**
      * Sets how often scheduled tags are re-imported.
      *
-     * @param minutes minutes, 1 to 10080 (7 days)
+     * @param minutes minutes, 1 to 10080 (7 days); {@code null} (Stapler's conversion of text that is not a whole
+     *     number) is rejected by {@link #toModel()}
      */
     @DataBoundSetter
-    public void setImportIntervalMinutes(final int minutes) {
+    public void setImportIntervalMinutes(@CheckForNull final Integer minutes) {
         this.importIntervalMinutes = minutes;
     }
 
-    public int getHistoryRevisions() {
+    public Integer getHistoryRevisions() {
         return historyRevisions;
     }
 
     /**
      * Sets how many history entries each tag always keeps.
      *
-     * @param revisions 1 to 1000
+     * @param revisions 1 to 1000; {@code null} is rejected by {@link #toModel()}
      */
     @DataBoundSetter
-    public void setHistoryRevisions(final int revisions) {
+    public void setHistoryRevisions(@CheckForNull final Integer revisions) {
         this.historyRevisions = revisions;
     }
 
-    public int getHistoryMaxAgeHours() {
+    public Integer getHistoryMaxAgeHours() {
         return historyMaxAgeHours;
     }
 
     /**
      * Sets the age below which history entries are always kept.
      *
-     * @param hours hours, zero or more
+     * @param hours hours, zero or more; {@code null} is rejected by {@link #toModel()}
      */
     @DataBoundSetter
-    public void setHistoryMaxAgeHours(final int hours) {
+    public void setHistoryMaxAgeHours(@CheckForNull final Integer hours) {
         this.historyMaxAgeHours = hours;
     }
 
@@ -193,8 +198,10 @@ public class ImageStreamDefinition implements Describable<ImageStreamDefinition>
                 name,
                 description,
                 tags.stream().map(TagDefinition::toModel).toList(),
-                Duration.ofMinutes(importIntervalMinutes),
-                new HistoryRetention(historyRevisions, Duration.ofHours(historyMaxAgeHours)),
+                Duration.ofMinutes(SpecNumber.IMPORT_INTERVAL_MINUTES.require(importIntervalMinutes)),
+                new HistoryRetention(
+                        SpecNumber.HISTORY_REVISIONS.require(historyRevisions),
+                        Duration.ofHours(SpecNumber.HISTORY_MAX_AGE_HOURS.require(historyMaxAgeHours))),
                 paused);
     }
 
@@ -228,7 +235,7 @@ public class ImageStreamDefinition implements Describable<ImageStreamDefinition>
          */
         @POST
         public FormValidation doCheckImportIntervalMinutes(@QueryParameter final String value) {
-            return checks.ifPermitted(() -> FormChecks.VALIDATION.importIntervalMinutes(value));
+            return checks.ifPermitted(() -> FormChecks.VALIDATION.number(SpecNumber.IMPORT_INTERVAL_MINUTES, value));
         }
 
         /**
@@ -239,7 +246,18 @@ public class ImageStreamDefinition implements Describable<ImageStreamDefinition>
          */
         @POST
         public FormValidation doCheckHistoryRevisions(@QueryParameter final String value) {
-            return checks.ifPermitted(() -> FormChecks.VALIDATION.historyRevisions(value));
+            return checks.ifPermitted(() -> FormChecks.VALIDATION.number(SpecNumber.HISTORY_REVISIONS, value));
+        }
+
+        /**
+         * Validates the historyMaxAgeHours field as you type; needs ImageStream/Configure.
+         *
+         * @param value the field's value
+         * @return ok, or an error naming the rule
+         */
+        @POST
+        public FormValidation doCheckHistoryMaxAgeHours(@QueryParameter final String value) {
+            return checks.ifPermitted(() -> FormChecks.VALIDATION.number(SpecNumber.HISTORY_MAX_AGE_HOURS, value));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.imagestreams.jenkins.config;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
@@ -7,6 +8,7 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.imagestreams.core.InvalidValueException;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryHostPattern;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryHostSettings;
+import io.jenkins.plugins.imagestreams.core.spec.SpecNumber;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -22,8 +24,10 @@ public class RegistryDefinition implements Describable<RegistryDefinition> {
     private final String registry;
     private String caCertificates = "";
     private boolean insecure;
-    private int connectTimeoutSeconds = RegistryHostSettings.DEFAULT_CONNECT_SECONDS;
-    private int readTimeoutSeconds = RegistryHostSettings.DEFAULT_READ_SECONDS;
+    /** Kept as converted, {@code null} when the input was not a whole number; checked by {@link #toModel()}. */
+    private Integer connectTimeoutSeconds = RegistryHostSettings.DEFAULT_CONNECT_SECONDS;
+
+    private Integer readTimeoutSeconds = RegistryHostSettings.DEFAULT_READ_SECONDS;
 
     /**
      * Creates the settings.
@@ -68,31 +72,33 @@ public class RegistryDefinition implements Describable<RegistryDefinition> {
         this.insecure = insecure;
     }
 
-    public int getConnectTimeoutSeconds() {
+    public Integer getConnectTimeoutSeconds() {
         return connectTimeoutSeconds;
     }
 
     /**
      * Sets the connect timeout.
      *
-     * @param seconds 1 to 300
+     * @param seconds 1 to 300; {@code null} (Stapler's conversion of text that is not a whole number) is rejected
+     *     by {@link #toModel()}
      */
     @DataBoundSetter
-    public void setConnectTimeoutSeconds(final int seconds) {
+    public void setConnectTimeoutSeconds(@CheckForNull final Integer seconds) {
         this.connectTimeoutSeconds = seconds;
     }
 
-    public int getReadTimeoutSeconds() {
+    public Integer getReadTimeoutSeconds() {
         return readTimeoutSeconds;
     }
 
     /**
      * Sets the read timeout of one response.
      *
-     * @param seconds 1 to 300; an import's deadline of 30 seconds caps it further
+     * @param seconds 1 to 300; an import's deadline of 30 seconds caps it further; {@code null} is rejected by
+     *     {@link #toModel()}
      */
     @DataBoundSetter
-    public void setReadTimeoutSeconds(final int seconds) {
+    public void setReadTimeoutSeconds(@CheckForNull final Integer seconds) {
         this.readTimeoutSeconds = seconds;
     }
 
@@ -105,7 +111,11 @@ public class RegistryDefinition implements Describable<RegistryDefinition> {
     public RegistryHostSettings toModel() {
         try {
             return RegistryHostSettings.of(
-                    registry, caCertificates, insecure, connectTimeoutSeconds, readTimeoutSeconds);
+                    registry,
+                    caCertificates,
+                    insecure,
+                    SpecNumber.CONNECT_TIMEOUT_SECONDS.require(connectTimeoutSeconds),
+                    SpecNumber.READ_TIMEOUT_SECONDS.require(readTimeoutSeconds));
         } catch (InvalidValueException e) {
             throw e.within("registries." + registry);
         }
@@ -162,7 +172,7 @@ public class RegistryDefinition implements Describable<RegistryDefinition> {
          */
         @POST
         public FormValidation doCheckConnectTimeoutSeconds(@QueryParameter final String value) {
-            return checks.ifPermitted(() -> FormChecks.VALIDATION.timeoutSeconds("connectTimeoutSeconds", value));
+            return checks.ifPermitted(() -> FormChecks.VALIDATION.number(SpecNumber.CONNECT_TIMEOUT_SECONDS, value));
         }
 
         /**
@@ -173,7 +183,7 @@ public class RegistryDefinition implements Describable<RegistryDefinition> {
          */
         @POST
         public FormValidation doCheckReadTimeoutSeconds(@QueryParameter final String value) {
-            return checks.ifPermitted(() -> FormChecks.VALIDATION.timeoutSeconds("readTimeoutSeconds", value));
+            return checks.ifPermitted(() -> FormChecks.VALIDATION.number(SpecNumber.READ_TIMEOUT_SECONDS, value));
         }
     }
 }

@@ -294,8 +294,8 @@ public class StreamsSpecReaderTest {
                         "    streams:",
                         "      - name: web",
                         "        historyMaxAgeHours: -1"))
-                .isEqualTo("unclassified.imageStreams.streams[0].historyMaxAgeHours: must be zero or positive"
-                        + " (got 'PT-1H')");
+                .isEqualTo("unclassified.imageStreams.streams[0].historyMaxAgeHours: must be a whole number of hours,"
+                        + " 0 or more (got '-1')");
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.jenkins.plugins.imagestreams.jenkins.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.Util;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.imagestreams.core.spec.SpecNumber;
 import org.junit.Test;
 
 /** The form's field checks give the core's messages, naming the field and the rule. */
@@ -18,8 +20,9 @@ public class DefinitionValidationTest {
         assertThat(validation.platforms("linux/amd64, linux/arm64/v8").kind).isEqualTo(FormValidation.Kind.OK);
         assertThat(validation.platforms("").kind).isEqualTo(FormValidation.Kind.OK);
         assertThat(validation.importMode("Legacy").kind).isEqualTo(FormValidation.Kind.OK);
-        assertThat(validation.importIntervalMinutes("15").kind).isEqualTo(FormValidation.Kind.OK);
-        assertThat(validation.historyRevisions("1000").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(validation.number(SpecNumber.IMPORT_INTERVAL_MINUTES, "15").kind)
+                .isEqualTo(FormValidation.Kind.OK);
+        assertThat(validation.number(SpecNumber.HISTORY_REVISIONS, "1000").kind).isEqualTo(FormValidation.Kind.OK);
     }
 
     @Test
@@ -43,14 +46,23 @@ public class DefinitionValidationTest {
         assertError(validation.platforms("linux/amd64, linux/x86_64"), "platforms: must not repeat a platform");
         assertError(validation.platforms("linux"), "platform");
         assertError(validation.importMode("Sometimes"), "importMode: must be PreserveOriginal or Legacy");
-        assertError(validation.importIntervalMinutes("0"), "importIntervalMinutes: must be a whole number between 1");
-        assertError(validation.importIntervalMinutes("ten"), "importIntervalMinutes:");
-        assertError(validation.importIntervalMinutes("10081"), "and 10080");
-        assertError(validation.historyRevisions("1001"), "historyRevisions: must be a whole number between 1 and 1000");
+        assertError(
+                validation.number(SpecNumber.IMPORT_INTERVAL_MINUTES, "0"),
+                "importIntervalMinutes: must be a whole number of minutes between 1 and 10080 (got '0')");
+        assertError(
+                validation.number(SpecNumber.IMPORT_INTERVAL_MINUTES, "ten"),
+                "importIntervalMinutes: must be a whole number of minutes between 1 and 10080 (got 'ten')");
+        assertError(
+                validation.number(SpecNumber.HISTORY_MAX_AGE_HOURS, "9223372036854775807"),
+                "historyMaxAgeHours: must be a whole number of hours, 0 or more (got '9223372036854775807')");
+        assertError(validation.number(SpecNumber.IMPORT_INTERVAL_MINUTES, "10081"), "and 10080");
+        assertError(
+                validation.number(SpecNumber.HISTORY_REVISIONS, "1001"),
+                "historyRevisions: must be a whole number between 1 and 1000");
     }
 
     private static void assertError(final FormValidation result, final String message) {
         assertThat(result.kind).isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(result.getMessage()).contains(message);
+        assertThat(result.getMessage()).contains(Util.escape(message));
     }
 }

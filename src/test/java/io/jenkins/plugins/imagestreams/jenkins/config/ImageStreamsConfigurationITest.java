@@ -139,6 +139,80 @@ public class ImageStreamsConfigurationITest {
     }
 
     @Test
+    public void shouldApplyAnInsecureTagAllowlistedInTheSameFile() throws Exception {
+        // streams: comes before allowedRegistries: on purpose; JCasC must apply the file as a whole
+        Jcasc.apply(
+                temp,
+                Jcasc.imageStreams(
+                        "streams:",
+                        "  - name: \"local\"",
+                        "    tags:",
+                        "      - name: \"dev\"",
+                        "        insecure: true",
+                        "        from:",
+                        "          registryImage:",
+                        "            image: \"localhost:5000/app:dev\"",
+                        "registries:",
+                        "  - registry: \"localhost:5000\"",
+                        "    insecure: true",
+                        "allowedRegistries: \"localhost:5000\""));
+
+        assertThat(ImageStreamsConfiguration.get().toModel())
+                .extracting(ImageStream::name)
+                .containsExactly("local");
+        assertThat(ImageStreamsConfiguration.get().toAllowlist().entries()).containsExactly("localhost:5000");
+        assertThat(ImageStreamsConfiguration.get().getRegistries())
+                .extracting(RegistryDefinition::getRegistry)
+                .containsExactly("localhost:5000");
+    }
+
+    @Test
+    public void shouldRejectNumbersJenkinsCannotConvertInsteadOfSavingZero() throws Exception {
+        // Stapler converts these to null for an Integer (to 0 for an int). An unquoted YAML float such as 1.5 never
+        // reaches the plugin: JCasC drops it without calling the setter, so only the quoted form is tested here.
+        Jcasc.apply(temp, Jcasc.imageStreams("streams:", "  - name: \"web\"", "    historyMaxAgeHours: 48"));
+
+        for (String[] bad : new String[][] {
+            {"historyMaxAgeHours: 9223372036854775807", "historyMaxAgeHours: must be a whole number of hours, 0 or more"
+            },
+            {
+                "importIntervalMinutes: \"15m\"",
+                "importIntervalMinutes: must be a whole number of minutes between 1 and 10080"
+            },
+            {
+                "importIntervalMinutes: 20161",
+                "importIntervalMinutes: must be a whole number of minutes between 1 and 10080 (got '20161')"
+            },
+            {"historyRevisions: \"1.5\"", "historyRevisions: must be a whole number between 1 and 1000"},
+        }) {
+            assertThatThrownBy(() ->
+                            Jcasc.apply(temp, Jcasc.imageStreams("streams:", "  - name: \"web\"", "    " + bad[0])))
+                    .as(bad[0])
+                    .satisfies(e -> assertThat(messages(e)).contains(bad[1]));
+            assertThat(ImageStreamsConfiguration.get().getStreams().get(0).getHistoryMaxAgeHours())
+                    .as(bad[0])
+                    .isEqualTo(48);
+        }
+        assertThatThrownBy(() -> Jcasc.apply(
+                        temp,
+                        Jcasc.imageStreams(
+                                "registries:", "  - registry: \"quay.io\"", "    connectTimeoutSeconds: \"10s\"")))
+                .satisfies(e -> assertThat(messages(e))
+                        .contains(
+                                "registries.quay.io.connectTimeoutSeconds: must be a whole number of seconds between 1"
+                                        + " and 300"));
+        assertThat(ImageStreamsConfiguration.get().getRegistries()).isEmpty();
+    }
+
+    private static String messages(final Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+
+    @Test
     public void shouldRoundTripConfigurationForm() throws Exception {
         ImageStreamDefinition stream = new ImageStreamDefinition("web");
         stream.setDescription("front end");
