@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code imagestreams check FILE}: validates the {@code imageStreams} section with the plugin's schema and rules. */
@@ -25,12 +26,16 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @ParentCommand
+    private Main main;
+
     @Parameters(paramLabel = "FILE", description = "the JCasC YAML file")
     private Path file;
 
     @Override
     public Integer call() {
-        Optional<StreamsSpec> read = SpecFile.read(file);
+        Optional<StreamsSpec> read = SpecFile.read(
+                file, main.context().variables(), spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (read.isEmpty()) {
             out.println(file + ": no unclassified.imageStreams section, nothing to check");

@@ -21,6 +21,16 @@ record CliContext(Map<String, String> environment, boolean stderrIsTerminal, Clo
     }
 
     /**
+     * Returns the resolver of the {@code ${...}} variables in JCasC files: the system properties, then this
+     * environment.
+     *
+     * @return the resolver
+     */
+    JcascVariables variables() {
+        return new JcascVariables(environment, System.getProperties());
+    }
+
+    /**
      * The running process: its environment, its standard error, the system clock.
      *
      * @return the context

@@ -43,7 +43,8 @@ final class DescribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        StreamsSpec streams = SpecFile.require(file);
+        StreamsSpec streams = SpecFile.require(
+                file, main.context().variables(), spec.commandLine().getErr());
         List<ImageStream> shown = stream == null
                 ? streams.streams()
                 : List.of(streams.stream(stream)

@@ -68,7 +68,8 @@ final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        StreamsSpec streams = SpecFile.require(file);
+        StreamsSpec streams = SpecFile.require(
+                file, main.context().variables(), spec.commandLine().getErr());
         if (quietSeconds < 0) {
             throw CliFailure.usage("--quiet-period must not be negative (got " + quietSeconds + ")");
         }

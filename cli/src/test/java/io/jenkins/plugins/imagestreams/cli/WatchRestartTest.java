@@ -63,7 +63,10 @@ public class WatchRestartTest {
         Path file = StreamFiles.on(registry.hostAndPort()).stream("app")
                 .registryTag("v1", repository + ":v1", "downstreamJobs: \"deploy, team/smoke\"")
                 .writeTo(temp.newFile().toPath());
-        StreamsSpec spec = SpecFile.require(file);
+        StreamsSpec spec = SpecFile.require(
+                file,
+                new JcascVariables(java.util.Map.of(), new java.util.Properties()),
+                new java.io.PrintWriter(System.err, true));
         Path state = temp.newFolder().toPath();
         runOnce(spec, state, UnaryOperator.identity());
         events.clear();
