@@ -40,10 +40,11 @@ final class StopSignal {
      * Waits until the next cycle is due or a stop is requested.
      *
      * @param delay the most to wait
+     * @return true when a stop was requested, false when the delay passed first
      * @throws InterruptedException if interrupted
      */
-    void await(final Duration delay) throws InterruptedException {
-        requested.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+    boolean await(final Duration delay) throws InterruptedException {
+        return requested.await(delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Says the loop has finished and released what it held; removes the hook unless it is running. */

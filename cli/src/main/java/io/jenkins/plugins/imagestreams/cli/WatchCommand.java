@@ -87,8 +87,9 @@ final class WatchCommand implements Callable<Integer> {
         }
         StopSignal stop = new StopSignal(STOP_WAIT);
         try (Watcher watcher = open(streams)) {
-            while (!stop.requested()) {
-                stop.await(watcher.cycle());
+            boolean stopped = stop.requested();
+            while (!stopped) {
+                stopped = stop.await(watcher.cycle());
             }
         } finally {
             stop.done();
