@@ -14,10 +14,10 @@ import java.util.function.Supplier;
 
 /**
  * The registry adapter's transport for each registry, from the configuration's per-registry settings (CA
- * certificates, insecure, timeouts) and Jenkins' proxy with its user name and password. A registry no setting matches gets the adapter's defaults
- * (JVM trust store, secure, 10 s connect, 30 s read) and the proxy. {@code insecure} from the settings is only
- * honoured while the allowlist names the registry. The adapter calls this on every request, so the answers are
- * cached until the configuration or the proxy changes.
+ * certificates, insecure, timeouts) and Jenkins' proxy with its user name and password. A registry no setting
+ * matches gets the adapter's defaults (JVM trust store, secure, 10 s connect, 30 s read) and the proxy.
+ * {@code insecure} from the settings is only honoured while the allowlist names the registry. The adapter calls
+ * this on every request, so the answers are cached until the configuration or the proxy changes.
  */
 public final class RegistryTransports implements Function<String, RegistryTransport> {
     private final Supplier<RegistryHosts> hosts;

@@ -15,7 +15,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.Test;
 
-/** The configuration's per-registry settings and Jenkins' proxy with its credentials, mapped onto the adapter's transport. */
+/**
+ * The configuration's per-registry settings and Jenkins' proxy with its credentials, mapped onto the adapter's
+ * transport.
+ */
 public class RegistryTransportsTest {
     private static final String PEM = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
 
