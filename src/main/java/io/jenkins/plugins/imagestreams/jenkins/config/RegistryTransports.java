@@ -5,26 +5,21 @@ import io.jenkins.plugins.imagestreams.core.registry.RegistryHostSettings;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryHosts;
 import io.jenkins.plugins.imagestreams.jenkins.JenkinsFacade;
 import io.jenkins.plugins.imagestreams.registry.jib.RegistryTransport;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The registry adapter's transport for each registry, from the configuration's per-registry settings (CA
- * certificates, insecure, timeouts) and Jenkins' proxy. A registry no setting matches gets the adapter's defaults
- * (JVM trust store, secure, 10 s connect, 30 s read) and the proxy. {@code insecure} from the settings is only
- * honoured while the allowlist names the registry. The adapter calls this on every request, so the answers are
- * cached until the configuration or the proxy changes.
+ * certificates, insecure, timeouts) and Jenkins' proxy with its user name and password. A registry no setting
+ * matches gets the adapter's defaults (JVM trust store, secure, 10 s connect, 30 s read) and the proxy.
+ * {@code insecure} from the settings is only honoured while the allowlist names the registry. The adapter calls
+ * this on every request, so the answers are cached until the configuration or the proxy changes.
  */
 public final class RegistryTransports implements Function<String, RegistryTransport> {
-    private static final Logger LOGGER = Logger.getLogger(RegistryTransports.class.getName());
-
     private final Supplier<RegistryHosts> hosts;
     private final Supplier<RegistryAllowlist> allowlist;
     private final Supplier<Optional<JenkinsProxy>> proxy;
@@ -76,12 +71,6 @@ public final class RegistryTransports implements Function<String, RegistryTransp
                 || !current.proxy().equals(currentProxy)) {
             current = new Cache(currentHosts, currentAllowlist, currentProxy, new ConcurrentHashMap<>());
             cache = current;
-            if (currentProxy.map(JenkinsProxy::authenticated).orElse(false)) {
-                LOGGER.log(
-                        Level.WARNING,
-                        "ImageStreams: Jenkins'' proxy {0} needs credentials, which registry requests do not send yet",
-                        currentProxy.get().host());
-            }
         }
         return current.transports()
                 .computeIfAbsent(registry, r -> transportFor(r, currentHosts, currentAllowlist, currentProxy));
@@ -112,7 +101,6 @@ public final class RegistryTransports implements Function<String, RegistryTransp
             }
             transport = transport.withInsecure(found.insecure() && allowlist.allows(registry, true));
         }
-        Optional<InetSocketAddress> address = proxy.flatMap(p -> p.forRegistry(registry));
-        return address.isPresent() ? transport.withProxy(address.get()) : transport;
+        return proxy.isPresent() ? proxy.get().applyTo(registry, transport) : transport;
     }
 }

@@ -86,6 +86,31 @@ final class Failures {
     }
 
     /**
+     * The transport's HTTP proxy answered {@code 407 Proxy Authentication Required}, to a request or to the
+     * {@code CONNECT} of a tunnel: nothing reached the registry. Unavailable rather than Unauthorized, because the
+     * registry has not judged the tag's credentials: like an unreachable registry, it is fixed in the proxy
+     * settings, and imports back off meanwhile.
+     *
+     * @param subject the registry and reference
+     * @param transport the transport, with its proxy
+     * @return an Unavailable exception naming the proxy's {@code host:port} and user, never the password
+     */
+    static RegistryException proxyRefused(final String subject, final RegistryTransport transport) {
+        String proxy = transport
+                .proxy()
+                .map(address -> address.getHostString() + ":" + address.getPort())
+                .orElse("in use");
+        String refusal = transport
+                .proxyCredentials()
+                .map(user -> "refused the credentials of proxy user '" + user.userName() + "'")
+                .orElse("asks for credentials, and none are configured");
+        return failure(
+                ConditionReason.Unavailable,
+                subject + ": the HTTP proxy " + proxy + " " + refusal
+                        + " (407 Proxy Authentication Required); no request reached the registry");
+    }
+
+    /**
      * An exception without a retry instant.
      *
      * @param reason the reason

@@ -18,7 +18,6 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
-import org.apache.http.HttpHost;
 import org.apache.http.config.RegistryBuilder;
 import org.apache.http.config.SocketConfig;
 import org.apache.http.conn.socket.ConnectionSocketFactory;
@@ -35,8 +34,10 @@ import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
  * and 10,000 resolves open no more sockets than the highest concurrency needs ({@value #MAX_PER_ROUTE} per host at
  * most). Also remembers which insecure hosts answered plain HTTP, so the HTTPS probe is paid once per host.
  *
- * <p>The clients never retry, redirect, authenticate, decompress or keep cookies on their own: {@link HttpExchange}
- * and {@link RegistrySession} do each of these explicitly, within the call's deadline.
+ * <p>The clients never retry, redirect, authenticate to a registry, decompress or keep cookies on their own:
+ * {@link HttpExchange} and {@link RegistrySession} do each of these explicitly, within the call's deadline. The one
+ * handshake HttpClient does itself is the Basic authentication to the transport's HTTP proxy
+ * ({@link ProxyAuthentication}).
  */
 final class HttpClientPool {
     /** Bounds the pool: registries are configured by an administrator, so more transports than this means a leak. */
@@ -117,12 +118,9 @@ final class HttpClientPool {
                 .setUserAgent("jenkins-imagestreams")
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
-                .disableAuthCaching()
                 .disableCookieManagement()
                 .disableContentCompression();
-        transport
-                .proxy()
-                .ifPresent(address -> builder.setProxy(new HttpHost(address.getHostString(), address.getPort())));
+        ProxyAuthentication.configure(builder, transport);
         return builder.build();
     }
 

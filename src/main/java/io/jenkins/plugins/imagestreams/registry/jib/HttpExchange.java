@@ -53,6 +53,9 @@ final class HttpExchange {
     /** The most redirects one request follows (distribution registries use one, for blobs). */
     static final int MAX_REDIRECTS = 5;
 
+    /** The proxy's answer when it wants (other) credentials, RFC 9110 section 15.5.8. */
+    private static final int PROXY_AUTHENTICATION_REQUIRED = 407;
+
     /** One daemon thread aborts the requests whose deadline passed; cancelled timers leave its queue at once. */
     private static final ScheduledThreadPoolExecutor ABORTS = abortTimer();
 
@@ -70,8 +73,10 @@ final class HttpExchange {
      * @param subject what messages name: the registry and the reference
      * @return the answer (any status, including an unfollowed 3xx after {@value #MAX_REDIRECTS} redirects)
      * @throws SSLException when TLS fails, so that an insecure host can be retried over plain HTTP
-     * @throws RegistryException Unavailable on timeouts (the deadline included), refused or reset connections;
-     *     InvalidManifest for a body above {@value #MAX_BODY_BYTES} bytes
+     * @throws RegistryException Unavailable on timeouts (the deadline included), refused or reset connections, and
+     *     when the transport's proxy answers {@code 407} (its credentials are missing or wrong; the message names
+     *     the proxy and its user, never the password); InvalidManifest for a body above {@value #MAX_BODY_BYTES}
+     *     bytes
      */
     static RegistryResponse send(
             final CloseableHttpClient client,
@@ -136,7 +141,11 @@ final class HttpExchange {
                         ConditionReason.InvalidManifest,
                         subject + ": the answer's body is larger than " + MAX_BODY_BYTES + " bytes; not read");
             }
-            return new RegistryResponse(response.getStatusLine().getStatusCode(), headers(response), body);
+            int status = response.getStatusLine().getStatusCode();
+            if (status == PROXY_AUTHENTICATION_REQUIRED && transport.proxy().isPresent()) {
+                throw Failures.proxyRefused(subject, transport);
+            }
+            return new RegistryResponse(status, headers(response), body);
         } catch (SSLException e) {
             if (aborted.get()) {
                 throw timedOut(subject, deadline);

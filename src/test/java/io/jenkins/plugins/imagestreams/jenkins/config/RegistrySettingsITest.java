@@ -10,6 +10,7 @@ import io.jenkins.plugins.imagestreams.core.model.TagHistory;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryHosts;
 import io.jenkins.plugins.imagestreams.jenkins.polling.ManualPolling;
 import io.jenkins.plugins.imagestreams.jenkins.service.ImageStreamsService;
+import io.jenkins.plugins.imagestreams.testing.proxy.ForwardProxy;
 import io.jenkins.plugins.imagestreams.testing.registry.LocalRegistry;
 import io.jenkins.plugins.imagestreams.testing.registry.ManifestFormat;
 import java.nio.file.Files;
@@ -109,7 +110,7 @@ public class RegistrySettingsITest {
         String digest = tls.pushImage("demo/app", "v1", ManifestFormat.OCI_MANIFEST);
         String image = tls.imageReference("demo/app", "v1");
         ImageStreamsConfiguration.get().setRegistries(List.of(withCa()));
-        try (ConnectProxy proxy = ConnectProxy.start()) {
+        try (ForwardProxy proxy = ForwardProxy.start()) {
             j.jenkins.proxy = new ProxyConfiguration("127.0.0.1", proxy.port());
 
             assertThat(testConnection(image)).contains("resolves to " + digest);

@@ -6,6 +6,7 @@ import io.jenkins.plugins.imagestreams.core.registry.RegistryAllowlist;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryHostPattern;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryHostSettings;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryHosts;
+import io.jenkins.plugins.imagestreams.registry.jib.ProxyCredentials;
 import io.jenkins.plugins.imagestreams.registry.jib.RegistryTransport;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -14,7 +15,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.Test;
 
-/** The configuration's per-registry settings and Jenkins' proxy, mapped onto the adapter's transport. */
+/**
+ * The configuration's per-registry settings and Jenkins' proxy with its credentials, mapped onto the adapter's
+ * transport.
+ */
 public class RegistryTransportsTest {
     private static final String PEM = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
 
@@ -75,8 +79,8 @@ public class RegistryTransportsTest {
 
     @Test
     public void shouldHonourJenkinsProxyAndItsNoProxyList() {
-        Optional<JenkinsProxy> proxy =
-                Optional.of(new JenkinsProxy("127.0.0.1", 3128, "*.internal.example\nlocalhost, 10.0.0.*", false));
+        Optional<JenkinsProxy> proxy = Optional.of(
+                new JenkinsProxy("127.0.0.1", 3128, "*.internal.example\nlocalhost, 10.0.0.*", Optional.empty()));
 
         assertThat(RegistryTransports.transportFor("quay.io", RegistryHosts.NONE, RegistryAllowlist.allowAll(), proxy)
                         .proxy())
@@ -102,7 +106,31 @@ public class RegistryTransportsTest {
         hosts.set(hosts(settings("quay.io", false, 1, 2)));
         assertThat(transports.apply("quay.io").connectTimeout()).hasSeconds(1);
 
-        proxy.set(Optional.of(new JenkinsProxy("proxy.example", 8080, "", true)));
-        assertThat(transports.apply("quay.io").proxy()).isPresent();
+        proxy.set(Optional.of(new JenkinsProxy("proxy.example", 8080, "", Optional.of(alice("first")))));
+        assertThat(transports.apply("quay.io").proxyCredentials()).contains(alice("first"));
+
+        proxy.set(Optional.of(new JenkinsProxy("proxy.example", 8080, "", Optional.of(alice("changed")))));
+        assertThat(transports.apply("quay.io").proxyCredentials()).contains(alice("changed"));
+    }
+
+    @Test
+    public void shouldSendJenkinsProxyCredentialsOnlyWithTheProxyAndNeverShowThePassword() {
+        Optional<JenkinsProxy> proxy =
+                Optional.of(new JenkinsProxy("127.0.0.1", 3128, "*.internal.example", Optional.of(alice("pw-42"))));
+
+        RegistryTransport proxied =
+                RegistryTransports.transportFor("quay.io", RegistryHosts.NONE, RegistryAllowlist.allowAll(), proxy);
+        RegistryTransport bypassed = RegistryTransports.transportFor(
+                "registry.internal.example", RegistryHosts.NONE, RegistryAllowlist.allowAll(), proxy);
+
+        assertThat(proxied.proxy()).contains(new InetSocketAddress("127.0.0.1", 3128));
+        assertThat(proxied.proxyCredentials()).contains(alice("pw-42"));
+        assertThat(bypassed).isEqualTo(RegistryTransport.DEFAULT);
+        assertThat(proxied.toString()).contains("userName=alice").doesNotContain("pw-42");
+        assertThat(proxy.get().toString()).contains("password=****").doesNotContain("pw-42");
+    }
+
+    private static ProxyCredentials alice(final String password) {
+        return ProxyCredentials.of("alice", password.toCharArray());
     }
 }
