@@ -53,7 +53,7 @@ final class DescribeCommand implements Callable<Integer> {
         CliContext context = main.context();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(
-                registry.client(context.clock()),
+                registry.client(context.clock(), streams),
                 err,
                 StreamDescriber.registryTags(streams, shown),
                 context.stderrIsTerminal());

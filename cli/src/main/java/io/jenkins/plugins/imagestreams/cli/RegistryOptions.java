@@ -1,5 +1,8 @@
 package io.jenkins.plugins.imagestreams.cli;
 
+import io.jenkins.plugins.imagestreams.core.registry.RegistryAllowlist;
+import io.jenkins.plugins.imagestreams.core.registry.RegistryHosts;
+import io.jenkins.plugins.imagestreams.core.spec.StreamsSpec;
 import io.jenkins.plugins.imagestreams.registry.jib.JibRegistryClient;
 import io.jenkins.plugins.imagestreams.registry.jib.RegistryTransport;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The options of every command that talks to registries: credentials, trust and the deadline of one request. */
@@ -25,7 +29,8 @@ final class RegistryOptions {
     @Option(
             names = "--ca-file",
             paramLabel = "PEM",
-            description = "CA certificates (PEM) to trust besides the JVM's, for every registry; repeatable")
+            description = "CA certificates (PEM) to trust besides the JVM's, for every registry, in addition to a"
+                    + " registry's own caCertificates in the file's registries:; repeatable")
     private List<Path> caFiles = new ArrayList<>();
 
     @Option(
@@ -36,28 +41,54 @@ final class RegistryOptions {
     private int timeoutSeconds;
 
     /**
-     * Creates the registry client: the plugin's adapter, trusting the extra CA certificates.
+     * Creates the registry client for references given on the command line: the plugin's adapter, with default
+     * transport settings and the extra CA certificates.
      *
      * @param clock the clock for token expiry and Retry-After
      * @return the client
      * @throws CliFailure (usage) when a CA file cannot be read
      */
     JibRegistryClient client(final Clock clock) {
-        RegistryTransport transport = RegistryTransport.DEFAULT;
-        if (!caFiles.isEmpty()) {
-            StringBuilder pem = new StringBuilder();
-            for (Path file : caFiles) {
-                try {
-                    pem.append(Files.readString(file, StandardCharsets.US_ASCII))
-                            .append('\n');
-                } catch (IOException e) {
-                    throw CliFailure.usage("--ca-file " + file + ": cannot be read");
-                }
-            }
-            transport = transport.withCaCertificates(pem.toString());
+        return client(clock, RegistryHosts.NONE, RegistryAllowlist.allowAll());
+    }
+
+    /**
+     * Creates the registry client for a JCasC file's streams: each registry's transport comes from the file's
+     * {@code registries:} settings, as in the plugin ({@link RegistryTransport#forRegistry}), and trusts the extra CA
+     * certificates too.
+     *
+     * @param clock the clock for token expiry and Retry-After
+     * @param spec the file's streams, allowlist and registry settings
+     * @return the client
+     * @throws CliFailure (usage) when a CA file cannot be read
+     */
+    JibRegistryClient client(final Clock clock, final StreamsSpec spec) {
+        return client(clock, spec.registries(), spec.allowlist());
+    }
+
+    private JibRegistryClient client(final Clock clock, final RegistryHosts hosts, final RegistryAllowlist allowlist) {
+        Optional<String> extra = caCertificates();
+        return new JibRegistryClient(
+                registry -> {
+                    RegistryTransport transport = RegistryTransport.forRegistry(registry, hosts, allowlist);
+                    return extra.map(transport::withAdditionalCaCertificates).orElse(transport);
+                },
+                clock);
+    }
+
+    private Optional<String> caCertificates() {
+        if (caFiles.isEmpty()) {
+            return Optional.empty();
         }
-        RegistryTransport chosen = transport;
-        return new JibRegistryClient(registry -> chosen, clock);
+        StringBuilder pem = new StringBuilder();
+        for (Path file : caFiles) {
+            try {
+                pem.append(Files.readString(file, StandardCharsets.US_ASCII)).append('\n');
+            } catch (IOException e) {
+                throw CliFailure.usage("--ca-file " + file + ": cannot be read");
+            }
+        }
+        return Optional.of(pem.toString());
     }
 
     CliCredentials credentials(final Map<String, String> environment) {

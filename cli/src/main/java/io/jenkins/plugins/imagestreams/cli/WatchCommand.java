@@ -104,7 +104,7 @@ final class WatchCommand implements Callable<Integer> {
         return new Watcher(
                 streams,
                 new Watcher.Settings(state, registry.deadline(), policy()),
-                registry.client(context.clock()),
+                registry.client(context.clock(), streams),
                 registry.credentials(context.environment()),
                 context.clock(),
                 line -> {

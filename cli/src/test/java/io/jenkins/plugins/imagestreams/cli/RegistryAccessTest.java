@@ -83,6 +83,48 @@ public class RegistryAccessTest {
         assertThat(result.err()).startsWith("Unavailable: ");
     }
 
+    @Test
+    public void shouldTrustTheCaOfTheFilesRegistrySettingsWithoutCaFile() throws Exception {
+        String digest = registry.pushImage("access/settings", "v1", ManifestFormat.OCI_MANIFEST);
+        List<String> lines = new ArrayList<>(List.of(
+                "unclassified:",
+                "  imageStreams:",
+                "    registries:",
+                "      - registry: \"" + registry.hostAndPort() + "\"",
+                "        caCertificates: |"));
+        java.nio.file.Files.readAllLines(registry.caCertificatePem()).forEach(line -> lines.add("          " + line));
+        lines.addAll(List.of(
+                "    streams:",
+                "      - name: \"app\"",
+                "        tags:",
+                "          - name: \"v1\"",
+                "            credentialsId: \"local-reg\"",
+                "            from: {registryImage: {image: \"" + registry.imageReference("access/settings", "v1")
+                        + "\"}}"));
+        Path file = CliRunner.write(temp.newFile("settings.yaml").toPath(), lines.toArray(String[]::new));
+        CliRunner cli = CliRunner.plain()
+                .withEnvironment(Map.of(
+                        "IMAGESTREAMS_CREDENTIALS_LOCAL_REG_USERNAME", registry.username(),
+                        "IMAGESTREAMS_CREDENTIALS_LOCAL_REG_PASSWORD", registry.password()));
+
+        CliRunner.Result trusted = cli.run("describe", "--timeout", "5", file.toString());
+        Path withoutCa = CliRunner.write(
+                temp.newFile("no-ca.yaml").toPath(),
+                lines.stream()
+                        .filter(line -> !line.startsWith("          -----")
+                                && !line.matches(" {10}[A-Za-z0-9+/=]+")
+                                && !line.contains("registries:")
+                                && !line.contains("- registry:")
+                                && !line.contains("caCertificates:"))
+                        .toArray(String[]::new));
+        CliRunner.Result untrusted = cli.run("describe", "--timeout", "5", withoutCa.toString());
+
+        assertThat(trusted.exitCode()).as(trusted.toString()).isZero();
+        assertThat(trusted.out()).contains(digest);
+        assertThat(untrusted.exitCode()).as(untrusted.toString()).isEqualTo(1);
+        assertThat(untrusted.out() + untrusted.err()).doesNotContain(digest).contains("Unavailable");
+    }
+
     private static CliRunner.Result resolveWith(final Path dockerConfig, final String... args) {
         List<String> all = new ArrayList<>(List.of(
                 "resolve",

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.imagestreams.jenkins.config;
 
 import io.jenkins.plugins.imagestreams.core.registry.RegistryAllowlist;
-import io.jenkins.plugins.imagestreams.core.registry.RegistryHostSettings;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryHosts;
 import io.jenkins.plugins.imagestreams.jenkins.JenkinsFacade;
 import io.jenkins.plugins.imagestreams.registry.jib.RegistryTransport;
@@ -90,17 +89,7 @@ public final class RegistryTransports implements Function<String, RegistryTransp
             final RegistryHosts hosts,
             final RegistryAllowlist allowlist,
             final Optional<JenkinsProxy> proxy) {
-        RegistryTransport transport = RegistryTransport.DEFAULT;
-        Optional<RegistryHostSettings> settings = hosts.forRegistry(registry);
-        if (settings.isPresent()) {
-            RegistryHostSettings found = settings.get();
-            transport = transport.withTimeouts(found.connectTimeout(), found.readTimeout());
-            if (found.caCertificatesPem().isPresent()) {
-                transport =
-                        transport.withCaCertificates(found.caCertificatesPem().get());
-            }
-            transport = transport.withInsecure(found.insecure() && allowlist.allows(registry, true));
-        }
+        RegistryTransport transport = RegistryTransport.forRegistry(registry, hosts, allowlist);
         return proxy.isPresent() ? proxy.get().applyTo(registry, transport) : transport;
     }
 }

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.imagestreams.registry.jib;
 
+import io.jenkins.plugins.imagestreams.core.registry.RegistryAllowlist;
+import io.jenkins.plugins.imagestreams.core.registry.RegistryHostSettings;
+import io.jenkins.plugins.imagestreams.core.registry.RegistryHosts;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
@@ -70,7 +73,44 @@ public record RegistryTransport(
     }
 
     /**
-     * Returns a copy that trusts these CA certificates too.
+     * Returns the transport of one registry from the configuration's per-registry settings ({@code registries:}): the
+     * matching entry's timeouts and CA certificates, and insecure access when the entry asks for it <em>and</em> the
+     * allowlist allows the registry to be insecure. A registry no entry matches gets {@link #DEFAULT}. No proxy: the
+     * caller adds its own. The Jenkins glue and the command line both build their transports here.
+     *
+     * @param registry the registry as normalised references name it, e.g. {@code quay.io} or
+     *     {@code registry.example.com:5000}
+     * @param hosts the per-registry settings
+     * @param allowlist the registry allowlist in force
+     * @return the transport
+     */
+    public static RegistryTransport forRegistry(
+            final String registry, final RegistryHosts hosts, final RegistryAllowlist allowlist) {
+        Optional<RegistryHostSettings> settings = hosts.forRegistry(registry);
+        if (settings.isEmpty()) {
+            return DEFAULT;
+        }
+        RegistryHostSettings found = settings.get();
+        return new RegistryTransport(
+                found.caCertificatesPem(),
+                found.insecure() && allowlist.allows(registry, true),
+                Optional.empty(),
+                found.connectTimeout(),
+                found.readTimeout());
+    }
+
+    /**
+     * Returns a copy that trusts these CA certificates as well as those it trusts already.
+     *
+     * @param pem one or more PEM certificates
+     * @return the copy
+     */
+    public RegistryTransport withAdditionalCaCertificates(final String pem) {
+        return withCaCertificates(caCertificatesPem.map(own -> own + "\n" + pem).orElse(pem));
+    }
+
+    /**
+     * Returns a copy that trusts these CA certificates, instead of any it trusted before, besides the JVM's.
      *
      * @param pem one or more PEM certificates
      * @return the copy
