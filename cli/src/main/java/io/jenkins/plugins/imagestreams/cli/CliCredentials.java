@@ -3,9 +3,13 @@ package io.jenkins.plugins.imagestreams.cli;
 import io.jenkins.plugins.imagestreams.core.image.ImageReference;
 import io.jenkins.plugins.imagestreams.core.importing.CredentialsResolver;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryCredentials;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The command line's answer to a tag's {@code credentialsId}, in place of the Jenkins credentials store:
@@ -15,26 +19,45 @@ import java.util.Optional;
  *       as a bearer token), or {@code IMAGESTREAMS_CREDENTIALS_<ID>_USERNAME} and {@code ..._PASSWORD}, where
  *       {@code <ID>} is the ID in upper case with every character other than a letter or a digit replaced by
  *       {@code _} ({@code quay-robot} is {@code QUAY_ROBOT});
- *   <li>else the {@code --docker-config} file's entry for the image's registry.
+ *   <li>else the {@code --docker-config} file's credentials for the image's registry: its credential helper's, else
+ *       its {@code auths} entry ({@link DockerCredentials}).
  * </ol>
  *
  * An ID found in neither is unknown, and the tag's import fails with {@code Unauthorized}, as in the plugin. A tag
- * without a {@code credentialsId} is pulled anonymously, as in the plugin.
+ * without a {@code credentialsId} is pulled anonymously, as in the plugin. A credential helper that gives nothing
+ * usable for a tag's registry is reported once, on the warnings, and its tags fail with {@code Unauthorized}.
  */
 final class CliCredentials implements CredentialsResolver {
     static final String PREFIX = "IMAGESTREAMS_CREDENTIALS_";
 
     private final Map<String, String> environment;
-    private final DockerConfig dockerConfig;
+    private final DockerCredentials dockerCredentials;
+    private final Consumer<String> warnings;
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
-    CliCredentials(final Map<String, String> environment, final DockerConfig dockerConfig) {
+    /**
+     * Creates the resolver.
+     *
+     * @param environment the environment variables
+     * @param dockerCredentials the Docker config's credentials
+     * @param warnings receives a helper's problem, once per registry, for standard error
+     */
+    CliCredentials(
+            final Map<String, String> environment,
+            final DockerCredentials dockerCredentials,
+            final Consumer<String> warnings) {
         this.environment = Map.copyOf(environment);
-        this.dockerConfig = dockerConfig;
+        this.dockerCredentials = dockerCredentials;
+        this.warnings = warnings;
     }
 
     @Override
     public Optional<RegistryCredentials> resolve(final String credentialsId, final ImageReference image) {
-        return fromEnvironment(credentialsId).or(() -> dockerConfig.forRegistry(image));
+        return fromEnvironment(credentialsId).or(() -> {
+            DockerCredentials.Lookup lookup = dockerCredentials.lookup(image);
+            lookup.problem().filter(problem -> reported.add(image.registry())).ifPresent(warnings);
+            return lookup.credentials();
+        });
     }
 
     /**
@@ -44,18 +67,27 @@ final class CliCredentials implements CredentialsResolver {
      * @param credentialsId the {@code --credentials} option, if given
      * @param image the image
      * @return the credentials
-     * @throws CliFailure (usage) when an ID is given and defines no credentials
+     * @throws CliFailure (usage) when an ID is given and defines no credentials; (failed) when the registry's
+     *     credential helper gives nothing usable
      */
     RegistryCredentials forReference(final Optional<String> credentialsId, final ImageReference image) {
+        Optional<RegistryCredentials> fromId = credentialsId.flatMap(this::fromEnvironment);
+        if (fromId.isPresent()) {
+            return fromId.get();
+        }
+        DockerCredentials.Lookup lookup = dockerCredentials.lookup(image);
+        if (lookup.problem().isPresent()) {
+            throw CliFailure.failed(List.of(lookup.problem().get()));
+        }
         if (credentialsId.isPresent()) {
-            return resolve(credentialsId.get(), image)
+            return lookup.credentials()
                     .orElseThrow(() -> CliFailure.usage("--credentials " + credentialsId.get() + ": neither "
                             + variable(credentialsId.get(), "TOKEN") + " nor "
                             + variable(credentialsId.get(), "USERNAME")
                             + " and " + variable(credentialsId.get(), "PASSWORD")
                             + " is set, and the Docker config has no entry for " + image.registry()));
         }
-        return dockerConfig.forRegistry(image).orElse(RegistryCredentials.anonymous());
+        return lookup.credentials().orElse(RegistryCredentials.anonymous());
     }
 
     private Optional<RegistryCredentials> fromEnvironment(final String credentialsId) {

@@ -60,7 +60,10 @@ final class DescribeCommand implements Callable<Integer> {
         Map<ImageStream, List<TagView>> views;
         try {
             views = new StreamDescriber(
-                            progress, registry.credentials(context.environment()), registry.deadline(), context.clock())
+                            progress,
+                            registry.credentials(context.environment(), err),
+                            registry.deadline(),
+                            context.clock())
                     .describe(streams, shown);
         } finally {
             progress.finish();

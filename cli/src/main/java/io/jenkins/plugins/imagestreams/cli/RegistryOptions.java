@@ -6,6 +6,7 @@ import io.jenkins.plugins.imagestreams.core.spec.StreamsSpec;
 import io.jenkins.plugins.imagestreams.registry.jib.JibRegistryClient;
 import io.jenkins.plugins.imagestreams.registry.jib.RegistryTransport;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** The options of every command that talks to registries: credentials, trust and the deadline of one request. */
@@ -22,8 +24,8 @@ final class RegistryOptions {
     @Option(
             names = "--docker-config",
             paramLabel = "FILE",
-            description = "a Docker config.json whose auths give credentials per registry (base64 auth of"
-                    + " user:password); credential helpers are not run")
+            description = "a Docker config.json: credentials per registry from its credHelpers, else its credsStore"
+                    + " (docker-credential-<name> on PATH), else its auths (base64 auth of user:password)")
     private Path dockerConfig;
 
     @Option(
@@ -91,9 +93,24 @@ final class RegistryOptions {
         return Optional.of(pem.toString());
     }
 
-    CliCredentials credentials(final Map<String, String> environment) {
+    /**
+     * Creates the credentials lookup of the command: the environment's, then the Docker config's.
+     *
+     * @param environment the environment variables; credential helpers are found on its {@code PATH} and run with it
+     * @param err standard error, for warnings and credential helper problems
+     * @return the lookup; no helper has run yet
+     * @throws CliFailure (usage) when the Docker config cannot be read
+     */
+    CliCredentials credentials(final Map<String, String> environment, final PrintWriter err) {
+        Consumer<String> warnings = line -> {
+            err.println("imagestreams: " + line);
+            err.flush();
+        };
+        DockerConfig config = dockerConfig == null ? DockerConfig.none() : DockerConfig.read(dockerConfig);
         return new CliCredentials(
-                environment, dockerConfig == null ? DockerConfig.none() : DockerConfig.read(dockerConfig));
+                environment,
+                new DockerCredentials(config, environment, CredentialHelper.DEFAULT_BOUND, warnings),
+                warnings);
     }
 
     /**

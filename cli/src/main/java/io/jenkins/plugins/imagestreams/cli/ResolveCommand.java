@@ -67,7 +67,8 @@ final class ResolveCommand implements Callable<Integer> {
         } catch (InvalidValueException e) {
             throw CliFailure.usage("REFERENCE: " + e.getMessage());
         }
-        RegistryCredentials credentials = registry.credentials(main.context().environment())
+        RegistryCredentials credentials = registry.credentials(
+                        main.context().environment(), spec.commandLine().getErr())
                 .forReference(Optional.ofNullable(credentialsId), image);
         ResolvedImage resolved;
         try {

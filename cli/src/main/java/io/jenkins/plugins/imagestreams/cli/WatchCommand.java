@@ -105,7 +105,7 @@ final class WatchCommand implements Callable<Integer> {
                 streams,
                 new Watcher.Settings(state, registry.deadline(), policy()),
                 registry.client(context.clock(), streams),
-                registry.credentials(context.environment()),
+                registry.credentials(context.environment(), err),
                 context.clock(),
                 line -> {
                     out.println(line);

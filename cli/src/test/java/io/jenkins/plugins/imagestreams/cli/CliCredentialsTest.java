@@ -48,7 +48,8 @@ public class CliCredentialsTest {
                         "IMAGESTREAMS_CREDENTIALS_A_USERNAME", "ignored",
                         "IMAGESTREAMS_CREDENTIALS_B_USERNAME", "bob",
                         "IMAGESTREAMS_CREDENTIALS_B_PASSWORD", "pw"),
-                docker);
+                new DockerCredentials(docker, Map.of(), CredentialHelper.DEFAULT_BOUND, line -> {}),
+                line -> {});
 
         assertThat(credentials.resolve("a", QUAY)).contains(RegistryCredentials.token("t0k3n"));
         assertThat(credentials.resolve("b", QUAY)).contains(RegistryCredentials.usernamePassword("bob", "pw"));
@@ -68,12 +69,12 @@ public class CliCredentialsTest {
                 + "\"ecr.example.com\": {\"identitytoken\": \"refresh\"}},"
                 + "\"credHelpers\": {\"gcr.io\": \"gcloud\"}}"));
 
-        assertThat(docker.forRegistry(HUB)).contains(RegistryCredentials.usernamePassword("hub", "secret"));
-        assertThat(docker.forRegistry(ImageReference.parse("registry.example.com:5000/app")))
+        assertThat(docker.authsEntry(HUB)).contains(RegistryCredentials.usernamePassword("hub", "secret"));
+        assertThat(docker.authsEntry(ImageReference.parse("registry.example.com:5000/app")))
                 .contains(RegistryCredentials.usernamePassword("u", "p"));
-        assertThat(docker.forRegistry(ImageReference.parse("ghcr.io/org/app")))
+        assertThat(docker.authsEntry(ImageReference.parse("ghcr.io/org/app")))
                 .contains(RegistryCredentials.token("gh-token"));
-        assertThat(docker.forRegistry(ImageReference.parse("ecr.example.com/app")))
+        assertThat(docker.authsEntry(ImageReference.parse("ecr.example.com/app")))
                 .isEmpty();
         assertThat(DockerConfig.key("registry-1.docker.io")).isEqualTo("docker.io");
     }
