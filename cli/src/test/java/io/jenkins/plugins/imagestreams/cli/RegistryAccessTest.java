@@ -17,7 +17,8 @@ import org.junit.rules.TemporaryFolder;
 
 /**
  * Credentials and trust against real registries: htpasswd over TLS with the registry's own CA, credentials from the
- * environment and from a Docker config file, and a wrong password, which never shows in the output.
+ * environment, from a Docker config file and from its credential helpers (real helper programs on the environment's
+ * {@code PATH}), and a wrong password, which never shows in the output.
  */
 public class RegistryAccessTest {
     @ClassRule
@@ -55,6 +56,90 @@ public class RegistryAccessTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).isEqualTo(digest + "\n");
+        assertThat(result.err())
+                .as("credsStore desktop is not on PATH: Docker's CLI, too, then uses the auths entry")
+                .isEqualTo("imagestreams: warning: credential helper docker-credential-desktop (credsStore of"
+                        + " --docker-config) is not on PATH; using the auths entry for " + registry.hostAndPort()
+                        + "\n");
+    }
+
+    @Test
+    public void shouldDescribeWithCredentialsFromTheRegistrysHelperAskedOnce() throws Exception {
+        String v1 = registry.pushImage("access/helper", "v1", ManifestFormat.OCI_MANIFEST);
+        String v2 = registry.pushImage("access/helper", "v2", ManifestFormat.DOCKER_SCHEMA2);
+        HelperScripts helpers = new HelperScripts(temp.newFolder("bin").toPath())
+                .storing("lab", registry.hostAndPort(), registry.username(), registry.password())
+                .storing("unused", registry.hostAndPort(), registry.username(), registry.password());
+        Path config = CliRunner.write(
+                temp.newFile("helpers.json").toPath(),
+                "{\"auths\": {\"" + registry.hostAndPort() + "\": {\"auth\": \""
+                        + base64(registry.username() + ":wrong-password") + "\"}},",
+                " \"credHelpers\": {\"" + registry.hostAndPort() + "\": \"lab\", \"quay.io\": \"unused\"},",
+                " \"credsStore\": \"unused\"}");
+        Path file = CliRunner.write(
+                temp.newFile("helper.yaml").toPath(),
+                "unclassified:",
+                "  imageStreams:",
+                "    streams:",
+                "      - name: \"app\"",
+                "        tags:",
+                "          - name: \"v1\"",
+                "            credentialsId: \"from-docker\"",
+                "            from: {registryImage: {image: \"" + registry.imageReference("access/helper", "v1")
+                        + "\"}}",
+                "          - name: \"v2\"",
+                "            credentialsId: \"from-docker\"",
+                "            from: {registryImage: {image: \"" + registry.imageReference("access/helper", "v2")
+                        + "\"}}");
+
+        CliRunner.Result result = CliRunner.plain()
+                .withEnvironment(helpers.environment())
+                .run(
+                        "describe",
+                        "--ca-file",
+                        registry.caCertificatePem().toString(),
+                        "--docker-config",
+                        config.toString(),
+                        file.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains(v1, v2);
+        assertThat(result.out() + result.err()).doesNotContain(registry.password());
+        assertThat(helpers.calls("lab")).containsExactly(registry.hostAndPort());
+        assertThat(helpers.calls("unused")).isEmpty();
+    }
+
+    @Test
+    public void shouldResolveWithCredentialsFromCredsStore() throws Exception {
+        String digest = registry.pushImage("access/store", "v1", ManifestFormat.OCI_MANIFEST);
+        HelperScripts helpers = new HelperScripts(temp.newFolder("bin").toPath())
+                .storing("pass", registry.hostAndPort(), registry.username(), registry.password());
+        Path config = CliRunner.write(temp.newFile("store.json").toPath(), "{\"credsStore\": \"pass\"}");
+
+        CliRunner.Result result =
+                resolveWith(helpers.environment(), config, registry.imageReference("access/store", "v1"));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).isEqualTo(digest + "\n");
+        assertThat(result.err()).isEmpty();
+        assertThat(helpers.calls("pass")).containsExactly(registry.hostAndPort());
+    }
+
+    @Test
+    public void shouldFailAResolveWhoseHelperFailsWithoutShowingWhatItWrote() throws Exception {
+        registry.pushImage("access/broken", "v1", ManifestFormat.OCI_MANIFEST);
+        HelperScripts helpers = new HelperScripts(temp.newFolder("bin").toPath())
+                .write("broken", "echo 'password was " + registry.password() + "'", "exit 1");
+        Path config = CliRunner.write(temp.newFile("broken.json").toPath(), "{\"credsStore\": \"broken\"}");
+
+        CliRunner.Result result =
+                resolveWith(helpers.environment(), config, registry.imageReference("access/broken", "v1"));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err())
+                .isEqualTo(registry.hostAndPort() + ": credential helper docker-credential-broken failed with exit"
+                        + " code 1\n");
     }
 
     @Test
@@ -66,7 +151,10 @@ public class RegistryAccessTest {
         CliRunner.Result result = resolveWith(config, "-o", "json", registry.imageReference("access/secret", "v1"));
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).startsWith("Unauthorized: ");
+        assertThat(result.err().lines())
+                .satisfiesExactly(
+                        warning -> assertThat(warning).contains("docker-credential-desktop", "is not on PATH"),
+                        failure -> assertThat(failure).startsWith("Unauthorized: "));
         assertThat(result.out() + result.err())
                 .doesNotContain(wrong)
                 .doesNotContain(base64(registry.username() + ":" + wrong));
@@ -126,6 +214,11 @@ public class RegistryAccessTest {
     }
 
     private static CliRunner.Result resolveWith(final Path dockerConfig, final String... args) {
+        return resolveWith(Map.of(), dockerConfig, args);
+    }
+
+    private static CliRunner.Result resolveWith(
+            final Map<String, String> environment, final Path dockerConfig, final String... args) {
         List<String> all = new ArrayList<>(List.of(
                 "resolve",
                 "--ca-file",
@@ -133,7 +226,7 @@ public class RegistryAccessTest {
                 "--docker-config",
                 dockerConfig.toString()));
         all.addAll(List.of(args));
-        return CliRunner.plain().run(all.toArray(String[]::new));
+        return CliRunner.plain().withEnvironment(environment).run(all.toArray(String[]::new));
     }
 
     private Path dockerConfig(final String key, final String password) throws Exception {
