@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * ({@code https://index.docker.io/v1/} for Docker Hub, else {@code host[:port]}), at most once per registry and only
  * for registries actually used; its answer is kept for the process. A helper that says not found means no credentials,
  * as in Docker, even when {@code auths} has an entry. A helper not on {@code PATH} falls back to the {@code auths}
- * entry with one warning, and is a problem without one. Problems name the helper and the registry, never a secret.
+ * entry, or to no credentials (anonymous, as Docker's CLI goes on after such an error), with one warning. Problems
+ * name the helper and the registry, never a secret.
  */
 final class DockerCredentials {
     /** The server URL Docker's CLI uses for Docker Hub's credentials. */
@@ -74,11 +75,10 @@ final class DockerCredentials {
         if (program.isEmpty()) {
             Optional<RegistryCredentials> entry = config.authsEntry(image);
             String missing = helper.program() + " (" + helper.field() + " of --docker-config) is not on PATH";
-            if (entry.isEmpty()) {
-                return Lookup.problem(registry + ": credential helper " + missing
-                        + ", and --docker-config has no auths entry for " + registry);
-            }
-            warnings.accept("warning: credential helper " + missing + "; using the auths entry for " + registry);
+            warnings.accept("warning: credential helper " + missing + "; "
+                    + (entry.isEmpty()
+                            ? "no credentials for " + registry + " (anonymous, as docker pull goes on)"
+                            : "using the auths entry for " + registry));
             return Lookup.of(entry);
         }
         try {

@@ -108,13 +108,15 @@ public class DockerCredentialsTest {
 
         assertThat(docker.lookup(QUAY).credentials()).contains(RegistryCredentials.usernamePassword("file", "p"));
         assertThat(docker.lookup(QUAY).credentials()).contains(RegistryCredentials.usernamePassword("file", "p"));
-        assertThat(docker.lookup(GHCR))
-                .isEqualTo(DockerCredentials.Lookup.problem("ghcr.io: credential helper docker-credential-desktop"
-                        + " (credsStore of --docker-config) is not on PATH, and --docker-config has no auths entry"
-                        + " for ghcr.io"));
+        assertThat(docker.lookup(GHCR).credentials()).isEmpty();
+        assertThat(docker.lookup(GHCR)).isEqualTo(DockerCredentials.Lookup.of(Optional.empty()));
         assertThat(warnings)
-                .containsExactly("warning: credential helper docker-credential-desktop (credsStore of"
-                        + " --docker-config) is not on PATH; using the auths entry for quay.io");
+                .containsExactly(
+                        "warning: credential helper docker-credential-desktop (credsStore of"
+                                + " --docker-config) is not on PATH; using the auths entry for quay.io",
+                        "warning: credential helper docker-credential-desktop (credsStore of"
+                                + " --docker-config) is not on PATH; no credentials for ghcr.io (anonymous, as docker"
+                                + " pull goes on)");
     }
 
     @Test
