@@ -122,9 +122,14 @@ public final class TagView {
         return spec.get().from().needsRegistry() ? "onRequest" : "pinned";
     }
 
-    /** @return whether "import now" applies: the tag imports from a registry */
+    /**
+     * Whether "import now" applies: the tag imports from a registry. A registry image given by digest does not: the
+     * core records its digest from the configuration and the importer never picks it up.
+     *
+     * @return true for a registry image by tag
+     */
     public boolean isImportable() {
-        return spec.map(s -> s.from() instanceof TagSource.RegistryImage).orElse(false);
+        return spec.map(s -> s.from().needsRegistry()).orElse(false);
     }
 
     /**

@@ -66,7 +66,8 @@ public class StreamPageITest {
         ImageStreamDefinition app = new ImageStreamDefinition("app");
         app.setTags(List.of(
                 new TagDefinition("base", new StreamTagSource("python", "3.12")),
-                new TagDefinition("golden", new StreamImageSource(PIN.toString()))));
+                new TagDefinition("golden", new StreamImageSource(PIN.toString())),
+                new TagDefinition("fixed", new RegistryImageSource("docker.io/library/python@" + PIN))));
         ImageStreamsConfiguration.get().setStreams(List.of(python, app));
         service = ImageStreamsService.get().streams();
         retryAfter = Instant.now().plus(4, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
@@ -124,6 +125,11 @@ public class StreamPageITest {
                     .isEqualTo("Stream tag copy python:3.12 (ImageStreamTag)");
             assertThat(app.getElementById("source-golden").asNormalizedText())
                     .isEqualTo("Pinned digest " + PIN + " (ImageStreamImage)");
+            assertThat(python.getElementById("tag-3.12").asNormalizedText()).contains("Import now");
+            assertThat(app.getElementById("tag-fixed").asNormalizedText())
+                    .as("a registry image by digest is never imported")
+                    .contains("Registry image docker.io/library/python@" + PIN + " (DockerImage)")
+                    .doesNotContain("Import now");
 
             JSONObject json =
                     web.getJSON("manage/imagestreams/python/api/json?depth=2").getJSONObject();
