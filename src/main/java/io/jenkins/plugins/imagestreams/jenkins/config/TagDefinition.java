@@ -37,7 +37,6 @@ import org.kohsuke.stapler.verb.POST;
  * OpenShift keeps {@code importPolicy} beside {@code from}.
  */
 public class TagDefinition implements Describable<TagDefinition>, DataBoundResolvable {
-
     private final String name;
     private final TagSourceDefinition from;
     private boolean scheduled = true;
