@@ -50,16 +50,24 @@ public final class DefinitionValidation {
     }
 
     /**
-     * Validates an image reference, and shows its normalised form when it differs.
+     * Validates an image reference, shows its normalised form when it differs, and says when a reference by digest
+     * makes the tag a pin: the core records that digest once and never imports it ({@code TagSource.needsRegistry()}
+     * is false), so the schedule, the credentials, the import mode and the platforms do not apply to it.
      *
-     * @param value e.g. {@code python:3.12}
-     * @return ok (with the normalised reference as a hint), or an error naming the rule
+     * @param value e.g. {@code python:3.12} or {@code quay.io/org/app@sha256:<64 hex>}
+     * @return ok (with the normalised reference, or the pin, as a hint), or an error naming the rule
      */
     public FormValidation imageReference(final String value) {
         String entered = value == null ? "" : value.trim();
         try {
-            String normalised = ImageReference.parse(entered).toString();
-            return normalised.equals(entered) ? FormValidation.ok() : FormValidation.ok("= " + normalised);
+            ImageReference reference = ImageReference.parse(entered);
+            String normalised = reference.toString();
+            String hint = normalised.equals(entered) ? "" : "= " + normalised;
+            if (reference.digest().isPresent()) {
+                String pinned = Messages.RegistryImageSource_pinnedByDigest();
+                return FormValidation.ok(hint.isEmpty() ? pinned : hint + ". " + pinned);
+            }
+            return hint.isEmpty() ? FormValidation.ok() : FormValidation.ok(hint);
         } catch (InvalidValueException e) {
             return FormValidation.error(e.getMessage());
         }

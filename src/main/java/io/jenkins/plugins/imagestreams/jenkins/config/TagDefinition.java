@@ -1,7 +1,6 @@
 package io.jenkins.plugins.imagestreams.jenkins.config;
 
 import hudson.Extension;
-import hudson.RelativePath;
 import hudson.model.AutoCompletionCandidates;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
@@ -18,17 +17,26 @@ import io.jenkins.plugins.imagestreams.jenkins.trigger.DownstreamJobs;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundResolvable;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
  * One tag of a stream in the global configuration: its name, its {@code from}, and its import policy. Values
  * are kept as entered; {@link #toModel()} validates them with the core's rules.
+ *
+ * <p>The import policy applies only to a registry image that is not pinned by digest (the core ignores it for the
+ * other sources: {@code TagReference.isScheduled()}, the importer and the allowlist check look at registry images
+ * only). So the form shows its fields inside the registry image's part of the {@code from} dropdown, and
+ * {@link #bindResolve} moves them from {@code from} back to the tag; JCasC keeps them beside {@code from}, as
+ * OpenShift keeps {@code importPolicy} beside {@code from}.
  */
-public class TagDefinition implements Describable<TagDefinition> {
+public class TagDefinition implements Describable<TagDefinition>, DataBoundResolvable {
     private final String name;
     private final TagSourceDefinition from;
     private boolean scheduled = true;
@@ -145,6 +153,38 @@ public class TagDefinition implements Describable<TagDefinition> {
     }
 
     /**
+     * Takes the import policy the form submitted inside a registry image's {@code from} (see
+     * {@code RegistryImageSource/config.jelly}); for the other sources the form submits none, and the defaults stay.
+     *
+     * @param request the form submission
+     * @param src this tag's part of the submitted form
+     * @return this tag, with the policy set
+     */
+    @Override
+    public Object bindResolve(final StaplerRequest2 request, final JSONObject src) {
+        JSONObject source = src.optJSONObject("from");
+        if (source == null) {
+            return this;
+        }
+        if (source.has("scheduled")) {
+            setScheduled(source.optBoolean("scheduled"));
+        }
+        if (source.has("insecure")) {
+            setInsecure(source.optBoolean("insecure"));
+        }
+        if (source.has("importMode")) {
+            setImportMode(source.optString("importMode"));
+        }
+        if (source.has("platforms")) {
+            setPlatforms(source.optString("platforms"));
+        }
+        if (source.has("credentialsId")) {
+            setCredentialsId(source.optString("credentialsId"));
+        }
+        return this;
+    }
+
+    /**
      * Converts the entered values to the core's validated tag.
      *
      * @return the tag reference
@@ -186,7 +226,7 @@ public class TagDefinition implements Describable<TagDefinition> {
          */
         @POST
         public ListBoxModel doFillCredentialsIdItems(
-                @QueryParameter final String credentialsId, @RelativePath("from") @QueryParameter final String image) {
+                @QueryParameter final String credentialsId, @QueryParameter final String image) {
             if (!jenkins.hasPermission(ImageStreamPermissions.CONFIGURE)) {
                 return credentials.currentOnly(credentialsId);
             }
@@ -203,7 +243,7 @@ public class TagDefinition implements Describable<TagDefinition> {
          */
         @POST
         public FormValidation doCheckCredentialsId(
-                @QueryParameter final String value, @RelativePath("from") @QueryParameter final String image) {
+                @QueryParameter final String value, @QueryParameter final String image) {
             return checks.ifPermitted(() -> {
                 if (value == null
                         || value.isBlank()

@@ -1,10 +1,8 @@
 package io.jenkins.plugins.imagestreams.jenkins.ui;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import hudson.Util;
 import io.jenkins.plugins.imagestreams.core.image.Digest;
 import io.jenkins.plugins.imagestreams.core.triggering.SubscriptionState;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.kohsuke.accmod.Restricted;
@@ -74,9 +72,15 @@ public final class DownstreamJobView {
     @CheckForNull
     public String getAge() {
         return state.flatMap(SubscriptionState::lastTriggeredAt)
-                .map(at -> Util.getTimeSpanString(
-                        Math.max(0, Duration.between(at, now).toMillis())))
+                .map(at -> PageTimes.span(at, now))
                 .orElse(null);
+    }
+
+    /** @return when the job was last triggered, for a tooltip, e.g. {@code 2026-11-30 11:20:05 UTC}; empty if never */
+    public String getTriggeredTitle() {
+        return state.flatMap(SubscriptionState::lastTriggeredAt)
+                .map(PageTimes::absolute)
+                .orElse("");
     }
 
     /** @return whether a build was scheduled for the digest and is not yet confirmed in the job's own record */

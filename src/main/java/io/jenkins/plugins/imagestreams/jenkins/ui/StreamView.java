@@ -1,6 +1,7 @@
 package io.jenkins.plugins.imagestreams.jenkins.ui;
 
 import hudson.model.Api;
+import hudson.model.ModelObject;
 import hudson.model.User;
 import io.jenkins.plugins.imagestreams.core.ImageStreams;
 import io.jenkins.plugins.imagestreams.core.InvalidValueException;
@@ -31,11 +32,13 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
  * The page of one stream ({@code /manage/imagestreams/<stream>/}), like {@code oc describe is <stream>}, and
- * its actions. Reads need ImageStream/View; actions are POST only and check ImageStream/Tag or /Import first.
+ * its actions. Reads need ImageStream/View; actions are POST only and check ImageStream/Tag or /Import first. An
+ * action the core refuses changes nothing and answers 400 with a Jenkins page that says why and links back.
+ * As a {@link ModelObject} it names itself in the breadcrumb: Manage Jenkins › ImageStreams › stream.
  */
 @ExportedBean
 @Restricted(NoExternalUse.class)
-public final class StreamView {
+public final class StreamView implements ModelObject {
     private final ImageStream spec;
     private final ImageStreams service;
     private final JenkinsFacade jenkins;
@@ -64,6 +67,12 @@ public final class StreamView {
     /** @return the stream name */
     @Exported
     public String getName() {
+        return spec.name();
+    }
+
+    /** @return the stream name, for the breadcrumb and the page title */
+    @Override
+    public String getDisplayName() {
         return spec.name();
     }
 
@@ -124,10 +133,15 @@ public final class StreamView {
         return spec.tags().size();
     }
 
-    /** @return the number of tags whose last import failed */
+    /**
+     * Counts failing imports, each once, at the tag that imports: aliases show their target's condition and copies
+     * fail when their source has no digest, so neither is counted again (see {@link TagView#isFailingImport()}).
+     *
+     * @return the number of registry tags whose last import failed
+     */
     public long getFailingTagCount() {
         return tagViews(service.status(spec.name()), Optional.empty()).stream()
-                .filter(t -> "False".equals(t.getConditionStatus()))
+                .filter(TagView::isFailingImport)
                 .count();
     }
 
@@ -184,12 +198,18 @@ public final class StreamView {
         return perform(() -> service.deleteTag(spec.name(), tag));
     }
 
-    private static HttpResponse perform(final Runnable operation) {
+    /**
+     * Runs an action the permission check has let through.
+     *
+     * @return a redirect to the page; or, when the core refuses the input (it then changed nothing), the page
+     *     {@code failed.jelly}: status 400, the core's message naming the field and the rule, and a link back
+     */
+    private HttpResponse perform(final Runnable operation) {
         try {
             operation.run();
             return HttpResponses.redirectToDot();
         } catch (InvalidValueException e) {
-            return HttpResponses.errorWithoutStack(400, e.getMessage());
+            return HttpResponses.forwardToView(this, "failed").with("message", e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import io.jenkins.plugins.imagestreams.core.model.TagEvent;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.export.Exported;
@@ -40,8 +41,17 @@ public final class TagEventView {
 
     /** @return how long ago the entry was recorded, e.g. {@code 3 min 2 sec} */
     public String getAge() {
-        return hudson.Util.getTimeSpanString(Math.max(
-                0, java.time.Duration.between(event.created(), Instant.now()).toMillis()));
+        return PageTimes.span(event.created(), Instant.now());
+    }
+
+    /** @return when the entry was recorded, for a tooltip, e.g. {@code 2026-11-30 11:20:05 UTC} */
+    public String getCreatedTitle() {
+        return PageTimes.absolute(event.created());
+    }
+
+    /** @return the platforms of an index entry, e.g. {@code linux/amd64, linux/arm64/v8}; empty for a manifest */
+    public String getPlatforms() {
+        return event.platformDigests().keySet().stream().sorted().collect(Collectors.joining(", "));
     }
 
     /** @return {@code sha256:<64 hex>} */

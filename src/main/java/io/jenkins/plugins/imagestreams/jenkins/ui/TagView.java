@@ -6,9 +6,11 @@ import io.jenkins.plugins.imagestreams.core.model.TagEvent;
 import io.jenkins.plugins.imagestreams.core.model.TagHistory;
 import io.jenkins.plugins.imagestreams.core.model.TagReference;
 import io.jenkins.plugins.imagestreams.core.model.TagSource;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.export.Exported;
@@ -58,6 +60,27 @@ public final class TagView {
         return spec.map(s -> s.from().kind()).orElse("");
     }
 
+    /**
+     * Returns the kind of source as a key of the page's messages, which name it for people ("Registry image"), where
+     * {@link #getSourceKind()} gives OpenShift's kind ({@code ImageStreamTag} is both a copy and an alias).
+     *
+     * @return {@code registryImage}, {@code streamTagCopy}, {@code alias} or {@code pinnedDigest}; empty outside the
+     *     spec
+     */
+    public String getSourceType() {
+        if (spec.isEmpty()) {
+            return "";
+        }
+        TagSource from = spec.get().from();
+        if (from instanceof TagSource.RegistryImage) {
+            return "registryImage";
+        }
+        if (from instanceof TagSource.StreamTag) {
+            return "streamTagCopy";
+        }
+        return from instanceof TagSource.Alias ? "alias" : "pinnedDigest";
+    }
+
     /** @return the source as text, e.g. {@code docker.io/library/python:3.12} or {@code alias of 3.12} */
     @Exported
     public String getSource() {
@@ -99,9 +122,45 @@ public final class TagView {
         return spec.get().from().needsRegistry() ? "onRequest" : "pinned";
     }
 
-    /** @return whether "import now" applies: the tag imports from a registry */
+    /**
+     * Whether "import now" applies: the tag imports from a registry. A registry image given by digest does not: the
+     * core records its digest from the configuration and the importer never picks it up.
+     *
+     * @return true for a registry image by tag
+     */
     public boolean isImportable() {
-        return spec.map(s -> s.from() instanceof TagSource.RegistryImage).orElse(false);
+        return spec.map(s -> s.from().needsRegistry()).orElse(false);
+    }
+
+    /**
+     * Whether this tag's own import failed. Only a registry tag imports; an alias shows its target's condition (the
+     * core's {@code ImageStreams.status} answers for the target), and a copy of a tag that has no digest yet fails
+     * because of its source. Counting only importing tags counts each failing import once.
+     *
+     * @return true for a registry tag whose {@code ImportSuccess} condition is false
+     */
+    public boolean isFailingImport() {
+        return isImportable() && !isAlias() && "False".equals(getConditionStatus());
+    }
+
+    /**
+     * Returns the platforms the tag triggers on, from its import policy.
+     *
+     * @return e.g. {@code linux/amd64, linux/arm64/v8}; empty for every platform or a tag that does not import
+     */
+    public String getPolicyPlatforms() {
+        return spec.filter(s -> s.from().needsRegistry())
+                .map(s -> s.importPolicy().platforms().stream()
+                        .map(Object::toString)
+                        .collect(Collectors.joining(", ")))
+                .orElse("");
+    }
+
+    /** @return the platforms of the current digest when it is an index, e.g. {@code linux/amd64, linux/arm64/v8} */
+    public String getIndexPlatforms() {
+        return current()
+                .map(e -> e.platformDigests().keySet().stream().sorted().collect(Collectors.joining(", ")))
+                .orElse("");
     }
 
     /** @return whether rollback and delete apply: the tag has its own history */
@@ -167,10 +226,59 @@ public final class TagView {
     /** @return how long the condition has held, e.g. {@code 5 min 1 sec}; empty before the first import */
     public String getConditionAge() {
         return condition()
-                .map(c -> hudson.Util.getTimeSpanString(Math.max(
-                        0,
-                        java.time.Duration.between(c.lastTransitionTime(), java.time.Instant.now())
-                                .toMillis())))
+                .map(c -> PageTimes.span(c.lastTransitionTime(), Instant.now()))
+                .orElse("");
+    }
+
+    /** @return when the condition last changed, for a tooltip, e.g. {@code 2026-11-30 11:20:05 UTC}; or empty */
+    public String getConditionTitle() {
+        return condition().map(c -> PageTimes.absolute(c.lastTransitionTime())).orElse("");
+    }
+
+    /**
+     * Returns when a failed import is retried, as the scheduler decides now: after the backoff ({@code BACKOFF}), not
+     * before the registry's {@code Retry-After} or a low {@code ratelimit-remaining} ({@code RATE_LIMITED}), or at
+     * the next poll when it is due.
+     *
+     * @return {@code backoff}, {@code rateLimited}, {@code due}, or empty when the condition is not a failure of this
+     *     tag's import or the tag is not retried (paused, or not scheduled with a digest kept)
+     */
+    public String getRetry() {
+        if (!isFailingImport()) {
+            return "";
+        }
+        return nextImport()
+                .map(d -> d.due()
+                        ? "due"
+                        : switch (d.reason()) {
+                            case BACKOFF -> "backoff";
+                            case RATE_LIMITED -> "rateLimited";
+                            default -> "";
+                        })
+                .orElse("");
+    }
+
+    /** @return the time until the retry, e.g. {@code 4 min 10 sec}; empty when due or not retried */
+    public String getRetryIn() {
+        return getRetry().isEmpty() ? "" : getNextImportIn();
+    }
+
+    /** @return when the retry is due, for a tooltip, e.g. {@code 2026-11-30 11:20:05 UTC}; empty if not retried */
+    public String getRetryTitle() {
+        return getRetry().isEmpty() ? "" : getNextImportTitle();
+    }
+
+    /**
+     * Returns the registry's {@code Retry-After} kept with a failed condition, while it lies ahead.
+     *
+     * @return for a tooltip, e.g. {@code 2026-11-30 11:20:05 UTC}; empty when the registry set none or it has passed
+     */
+    public String getRetryAfterTitle() {
+        return condition()
+                .filter(c -> !c.status())
+                .flatMap(TagCondition::retryAfter)
+                .filter(at -> at.isAfter(Instant.now()))
+                .map(PageTimes::absolute)
                 .orElse("");
     }
 
@@ -222,7 +330,15 @@ public final class TagView {
     public String getNextImportIn() {
         return nextImport()
                 .filter(d -> !d.due())
-                .map(d -> hudson.Util.getTimeSpanString(d.nextDelay().toMillis()))
+                .map(d -> PageTimes.span(
+                        activity.get().now(), activity.get().now().plus(d.nextDelay())))
+                .orElse("");
+    }
+
+    /** @return when the tag is due next, for a tooltip, e.g. {@code 2026-11-30 11:20:05 UTC}; empty when none */
+    public String getNextImportTitle() {
+        return nextImport()
+                .map(d -> PageTimes.absolute(activity.get().now().plus(d.nextDelay())))
                 .orElse("");
     }
 

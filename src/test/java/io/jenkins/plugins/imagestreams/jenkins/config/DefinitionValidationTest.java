@@ -36,6 +36,17 @@ public class DefinitionValidationTest {
     }
 
     @Test
+    public void shouldSayThatAReferenceByDigestIsAPinWithoutImportPolicy() {
+        FormValidation result = validation.imageReference("quay.io/org/app@sha256:" + "a".repeat(64));
+
+        assertThat(result.kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(result.renderHtml())
+                .contains("Pinned by digest")
+                .contains("schedule, credentials, import mode and platforms below do not apply");
+        assertThat(validation.imageReference("quay.io/org/app:1").renderHtml()).doesNotContain("Pinned");
+    }
+
+    @Test
     public void shouldRejectInvalidValuesNamingTheRule() {
         assertError(validation.streamName("Python"), "stream name: must consist of lower case letters");
         assertError(validation.tagName(".x"), "tag: must start with a letter");
