@@ -159,6 +159,13 @@ final class TagOperations {
 
     Outcome<TagResult> requestImport(final ImageStreamStatus status, final String tag) {
         TagReference specTag = requireRegistryTag(status, tag);
+        if (!specTag.from().needsRegistry()) {
+            throw new InvalidValueException(
+                    "tag",
+                    "must import a registry image by tag; " + specTag.from()
+                            + " is pinned by digest, which no import can move",
+                    tag);
+        }
         TagHistory history = synced(status.tag(tag).orElseGet(() -> TagHistory.empty(tag)), specTag);
         Optional<Digest> current = history.current().map(TagEvent::digest);
         if (history.importPending()) {

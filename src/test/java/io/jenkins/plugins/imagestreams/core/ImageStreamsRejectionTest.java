@@ -29,7 +29,8 @@ public class ImageStreamsRejectionTest {
                 List.of(
                         registryTag("3.6", "registry.example.com/team/app:3.6"),
                         TagReference.of("latest", new TagSource.Alias("3.6")),
-                        TagReference.of("copy", new TagSource.StreamTag("app", "3.6")))));
+                        TagReference.of("copy", new TagSource.StreamTag("app", "3.6")),
+                        registryTag("pinned", "registry.example.com/team/app@" + digest(3)))));
         fixture.imported("app", "3.6", digest(1));
         service.tag(new TagRequest(TagRequest.parseSource("app:3.6"), "app", "dyn", true, "ci"));
     }
@@ -155,5 +156,7 @@ public class ImageStreamsRejectionTest {
     public void shouldRejectImportsOfNonRegistryTags() {
         assertRejected(() -> service.requestImport("app", "copy"), "tag", "must import from a registry");
         assertRejected(() -> service.requestImport("app", "undefined"), "tag", "must be defined in the configuration");
+        // a registry image given by digest is never imported: the importer skips it, so a request would pend forever
+        assertRejected(() -> service.requestImport("app", "pinned"), "tag", "must import a registry image by tag");
     }
 }
