@@ -144,8 +144,14 @@ public final class EndToEndBenchmark {
                     seconds(pushStart),
                     threads);
             Cycle first = cycle(executor, tags, tags);
-            Cycle unchanged = cycle(executor, tags, 0);
-            double wrk = Wrk.requestsPerSecond(registry.baseUri(), paths(), threads, wrkSeconds);
+            // the machine may be shared: interleave the unchanged cycle and wrk, and keep the better of two of each
+            Cycle unchanged = null;
+            double wrk = 0;
+            for (int round = 0; round < 2; round++) {
+                Cycle again = cycle(executor, tags, 0);
+                unchanged = unchanged == null || again.importSeconds() < unchanged.importSeconds() ? again : unchanged;
+                wrk = Math.max(wrk, Wrk.requestsPerSecond(registry.baseUri(), paths(), threads, wrkSeconds));
+            }
             forEachTag(t -> t % 10 == 0);
             Cycle changed = cycle(executor, tags, tags / 10);
             System.out.println("| cycle | tags | requests | import s | evaluate s | tick s | requests/s | wrk GET/s |"
