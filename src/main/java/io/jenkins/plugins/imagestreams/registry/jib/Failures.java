@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.imagestreams.core.model.ConditionReason;
 import io.jenkins.plugins.imagestreams.core.registry.RegistryException;
 import java.io.IOException;
-import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -48,7 +47,8 @@ final class Failures {
      * @param body the response body, empty for HEAD
      * @return the exception to throw
      */
-    RegistryException forStatus(final String subject, final int status, final HttpHeaders headers, final byte[] body) {
+    RegistryException forStatus(
+            final String subject, final int status, final ResponseHeaders headers, final byte[] body) {
         String detail = " (" + status + errorCode(body).map(code -> " " + code).orElse("") + ")";
         return switch (status) {
             case 404 -> failure(ConditionReason.NotFound, subject + ": not found" + detail);
@@ -127,7 +127,7 @@ final class Failures {
      * @param headers the response headers
      * @return the instant after which a retry is allowed, or empty if absent or unreadable
      */
-    Optional<Instant> retryAfter(final HttpHeaders headers) {
+    Optional<Instant> retryAfter(final ResponseHeaders headers) {
         Optional<String> value = headers.firstValue("Retry-After").map(String::trim);
         if (value.isEmpty()) {
             return Optional.empty();
@@ -149,7 +149,7 @@ final class Failures {
      * @param headers the response headers
      * @return the remaining requests in the window, or empty if absent
      */
-    static OptionalInt rateLimitRemaining(final HttpHeaders headers) {
+    static OptionalInt rateLimitRemaining(final ResponseHeaders headers) {
         Optional<String> value = headers.firstValue("ratelimit-remaining");
         if (value.isEmpty()) {
             return OptionalInt.empty();

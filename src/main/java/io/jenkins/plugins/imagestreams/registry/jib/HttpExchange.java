@@ -7,11 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,9 +17,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
-import org.apache.http.Header;
 import org.apache.http.HttpEntity;
-import org.apache.http.HttpResponse;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpGet;
@@ -145,7 +140,7 @@ final class HttpExchange {
             if (status == PROXY_AUTHENTICATION_REQUIRED && transport.proxy().isPresent()) {
                 throw Failures.proxyRefused(subject, transport);
             }
-            return new RegistryResponse(status, headers(response), body);
+            return new RegistryResponse(status, new ResponseHeaders(response.getAllHeaders()), body);
         } catch (SSLException e) {
             if (aborted.get()) {
                 throw timedOut(subject, deadline);
@@ -181,14 +176,6 @@ final class HttpExchange {
             }
             return bytes;
         }
-    }
-
-    private static HttpHeaders headers(final HttpResponse response) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        for (Header header : response.getAllHeaders()) {
-            map.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
-        }
-        return HttpHeaders.of(map, (name, value) -> true);
     }
 
     private static Optional<URI> redirect(final RegistryResponse response, final URI from) {

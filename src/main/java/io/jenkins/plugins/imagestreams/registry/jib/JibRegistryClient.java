@@ -162,7 +162,8 @@ public final class JibRegistryClient implements RegistryClient {
             final String method,
             final String suffix) {
         RegistryTransport configured = transports.apply(reference.registry());
-        RegistryTransport transport = configured.withInsecure(configured.insecure() || options.insecure());
+        RegistryTransport transport =
+                configured.insecure() || !options.insecure() ? configured : configured.withInsecure(true);
         String repository = reference.repository();
         return new RegistryRequest(
                 RegistryAliasGroup.getHost(reference.registry()),

@@ -1,17 +1,15 @@
 package io.jenkins.plugins.imagestreams.registry.jib;
 
-import java.net.http.HttpHeaders;
 import java.util.Objects;
 
 /**
- * A complete registry answer: status, headers and the (bounded) body. The headers use the JDK's immutable,
- * case-insensitive {@link HttpHeaders} as a plain value; no JDK HTTP client is involved.
+ * A complete registry answer: status, headers and the (bounded) body.
  *
  * @param statusCode the HTTP status, e.g. {@code 200}
  * @param headers the response headers, looked up case-insensitively
  * @param body the body bytes; empty for {@code HEAD}, and for bodies above the size bound
  */
-record RegistryResponse(int statusCode, HttpHeaders headers, byte[] body) {
+record RegistryResponse(int statusCode, ResponseHeaders headers, byte[] body) {
     /** Validates the record. */
     RegistryResponse {
         Objects.requireNonNull(headers, "headers");
