@@ -18,7 +18,6 @@ import java.util.function.Consumer;
  * doCheck*} endpoints check the permission first and then delegate here.
  */
 public final class DefinitionValidation {
-    /** The longest import interval, in minutes (7 days). */
     /**
      * Validates a stream name.
      *
